@@ -1,0 +1,77 @@
+package se.benefitledger.api.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import se.benefitledger.core.LedgerDomain;
+import se.benefitledger.projections.json.LedgerJson;
+
+/**
+ * Axon without Axon Server: the JDBC event and token stores on PostgreSQL (tables created by
+ * Flyway, see {@code V1__event_store.sql}), Jackson for everything stored, and the domain's
+ * aggregates and handlers from {@link LedgerDomain}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable("domain_event_entry")
+                          .snapshotTable("snapshot_event_entry")
+                          .globalIndexColumn("global_index")
+                          .timestampColumn("time_stamp")
+                          .eventIdentifierColumn("event_identifier")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .payloadTypeColumn("payload_type")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadColumn("payload")
+                          .metaDataColumn("meta_data")
+                          .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                          .setTokenTable("token_entry")
+                          .setProcessorNameColumn("processor_name")
+                          .setSegmentColumn("segment")
+                          .setTokenColumn("token")
+                          .setTokenTypeColumn("token_type")
+                          .setTimestampColumn("timestamp")
+                          .setOwnerColumn("owner")
+                          .build();
+    }
+
+    /** Events, metadata, snapshots and tokens as JSON, written by a mapper of their own (not the REST one). */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(LedgerJson.eventObjectMapper()).build();
+    }
+
+    @Bean
+    ConfigurerModule ledgerDomain() {
+        return LedgerDomain::configure;
+    }
+
+    /**
+     * Axon logs and skips a failing event handler by default; for a ledger a silently wrong read
+     * model is worse than a stopped one, so failures propagate: a subscribing handler fails its
+     * command, a streaming processor stops and retries.
+     */
+    @Autowired
+    void propagateHandlerFailures(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+}

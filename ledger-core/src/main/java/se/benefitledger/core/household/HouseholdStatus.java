@@ -1,0 +1,5 @@
+package se.benefitledger.core.household;
+
+public enum HouseholdStatus {
+    ACTIVE, CLOSED
+}

@@ -1,0 +1,79 @@
+package se.benefitledger.projections.household;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import se.benefitledger.core.household.ClosureReason;
+import se.benefitledger.core.household.HouseholdStatus;
+import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads the household read model. */
+@Service
+public class HouseholdQueries {
+
+    private final JdbcClient jdbc;
+
+    HouseholdQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<HouseholdView> find(UUID householdId) {
+        return jdbc.sql("""
+                        SELECT household_id, municipality, status, version, closure_reason, closure_effective_month
+                        FROM household WHERE household_id = ?""")
+                   .param(householdId)
+                   .query((rs, row) -> new HouseholdView(
+                           rs.getObject("household_id", UUID.class),
+                           MunicipalityCode.of(rs.getString("municipality")),
+                           HouseholdStatus.valueOf(rs.getString("status")),
+                           rs.getLong("version"),
+                           Optional.ofNullable(rs.getString("closure_reason")).map(ClosureReason::valueOf).orElse(null),
+                           Optional.ofNullable(rs.getString("closure_effective_month")).map(BenefitMonth::parse).orElse(null),
+                           members(householdId)))
+                   .optional();
+    }
+
+    /** Households the person is or was a member of, newest first. */
+    public List<HouseholdView> findByPerson(UUID personId) {
+        return jdbc.sql("""
+                        SELECT m.household_id FROM household_member m JOIN household h USING (household_id)
+                        WHERE m.person_id = ? ORDER BY h.registered_at DESC""")
+                   .param(personId)
+                   .query(UUID.class)
+                   .list()
+                   .stream()
+                   .flatMap(id -> find(id).stream())
+                   .toList();
+    }
+
+    /** Which of these persons already belong to an ACTIVE household of the municipality. */
+    public List<UUID> personsInActiveHousehold(MunicipalityCode municipality, Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT person_id FROM household_member
+                        WHERE active AND municipality = ? AND person_id = ANY (?)""")
+                   .params(municipality.code(), personIds.toArray(UUID[]::new))
+                   .query(UUID.class)
+                   .list();
+    }
+
+    private List<HouseholdView.Member> members(UUID householdId) {
+        return jdbc.sql("""
+                        SELECT person_id, role, birth_date FROM household_member WHERE household_id = ?
+                        ORDER BY CASE role WHEN 'APPLICANT' THEN 0 WHEN 'CO_APPLICANT' THEN 1 ELSE 2 END, birth_date""")
+                   .param(householdId)
+                   .query((rs, row) -> new HouseholdView.Member(
+                           rs.getObject("person_id", UUID.class),
+                           MemberRole.valueOf(rs.getString("role")),
+                           rs.getObject("birth_date", java.time.LocalDate.class)))
+                   .list();
+    }
+}

@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's run command: no datasource configured, so the service starts its own PostgreSQL.
- * What is registered survives a restart, and the server stops with the service.
+ * The README's run command: no datasource configured, so the service starts its own PostgreSQL
+ * and has the README's demo users. What is registered survives a restart, and the server stops
+ * with the service.
  */
 class EmbeddedDefaultRunTest {
 
@@ -28,14 +29,14 @@ class EmbeddedDefaultRunTest {
         try (var service = start()) {
             var http = Http.to(port(service));
             assertThat(http.get("/actuator/health").<String>json("$.status")).isEqualTo("UP");
-            householdId = http.post("/api/v1/households", """
+            householdId = http.as("anna", "demo").post("/api/v1/households", """
                     {"municipality": "0488", "members": [{"personalIdentityNumber": "%s", "role": "APPLICANT"}]}"""
                     .formatted(People.adult())).json("$.householdId");
         }
         assertThat(Files.exists(home.resolve("postgres/postmaster.pid"))).as("server stopped with the service").isFalse();
 
         try (var service = start()) {
-            var household = Http.to(port(service)).get("/api/v1/households/" + householdId);
+            var household = Http.to(port(service)).as("anna", "demo").get("/api/v1/households/" + householdId);
             assertThat(household.status()).isEqualTo(200);
             assertThat(household.<String>json("$.members[0].personalIdentityNumber")).endsWith("-****");
         }

@@ -1,5 +1,6 @@
 package se.benefitledger.api.config;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -7,12 +8,15 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import se.benefitledger.core.LedgerDomain;
 import se.benefitledger.projections.json.LedgerJson;
+
+import javax.sql.DataSource;
 
 /**
  * Axon without Axon Server: the JDBC event and token stores on PostgreSQL (tables created by
@@ -51,6 +55,16 @@ public class AxonConfiguration {
                           .setTimestampColumn("timestamp")
                           .setOwnerColumn("owner")
                           .build();
+    }
+
+    /**
+     * Axon's JDBC stores take their connection from the Spring transaction of the moment, like
+     * every read model. (Axon's default wrapper would commit or roll back that connection itself at
+     * the end of each unit of work, behind the back of the surrounding transaction.)
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /** Events, metadata, snapshots and tokens as JSON, written by a mapper of their own (not the REST one). */

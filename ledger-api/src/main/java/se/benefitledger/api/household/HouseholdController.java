@@ -1,17 +1,22 @@
 package se.benefitledger.api.household;
 
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.problem.NotFoundException;
+import se.benefitledger.api.security.AccessControl;
+import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.api.web.PageResponse;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
 import se.benefitledger.projections.household.HouseholdQueries;
@@ -26,17 +31,22 @@ class HouseholdController {
 
     private final HouseholdService service;
     private final HouseholdQueries households;
+    private final AccessControl access;
+    private final PiiAccessLog accessLog;
 
-    HouseholdController(HouseholdService service, HouseholdQueries households) {
+    HouseholdController(HouseholdService service, HouseholdQueries households, AccessControl access, PiiAccessLog accessLog) {
         this.service = service;
         this.households = households;
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
     ResponseEntity<HouseholdResponse> register(@Valid @RequestBody RegisterHouseholdRequest request) {
+        access.requireMayActIn(request.municipality());
         var household = service.register(request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(household.householdId()).toUri();
-        return ResponseEntity.created(location).body(render(household));
+        return ResponseEntity.created(location).eTag(Long.toString(household.version())).body(render(household));
     }
 
     @GetMapping("/{householdId}")
@@ -45,6 +55,7 @@ class HouseholdController {
         return ResponseEntity.ok().eTag(Long.toString(household.version())).body(render(household));
     }
 
+    /** Households the person is or was a member of, among those the caller may see. */
     @GetMapping(params = "personalIdentityNumber")
     PageResponse<HouseholdResponse> findByPerson(@RequestParam String personalIdentityNumber) {
         PersonalIdentityNumber number;
@@ -53,23 +64,35 @@ class HouseholdController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("personalIdentityNumber", "is not a valid personnummer or samordningsnummer: " + e.getMessage());
         }
-        List<HouseholdResponse> items = service.findByPerson(number).stream().map(this::render).toList();
+        var found = service.findPerson(number);
+        found.ifPresent(personId -> accessLog.record(List.of(personId), PiiAccessLog.Purpose.LOOKED_UP_BY_PERSONNUMMER,
+                access.actingRole().orElseThrow()));
+        List<HouseholdResponse> items = found.map(households::findByPerson).orElse(List.of()).stream()
+                                             .filter(household -> access.mayView(household.municipality()))
+                                             .map(this::render)
+                                             .toList();
         return new PageResponse<>(items, 0, Math.max(items.size(), 1), items.size());
     }
 
     @PostMapping("/{householdId}/closure")
-    HouseholdResponse close(@PathVariable UUID householdId, @Valid @RequestBody CloseHouseholdRequest request) {
-        if (households.find(householdId).isEmpty()) {
-            throw new NotFoundException("household", householdId);
-        }
-        return render(service.close(householdId, request));
+    ResponseEntity<HouseholdResponse> close(@PathVariable UUID householdId, @Valid @RequestBody CloseHouseholdRequest request,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var household = service.close(householdId, request, IfMatch.expectedVersion(ifMatch));
+        return ResponseEntity.ok().eTag(Long.toString(household.version())).body(render(household));
     }
 
     private HouseholdResponse render(HouseholdView household) {
         var numbers = service.personalIdentityNumbers(household);
+        boolean unmasked = access.seesPersonalIdentityNumbers();
+        if (unmasked) {
+            accessLog.record(numbers.keySet(), PiiAccessLog.Purpose.SHOWN_UNMASKED, access.actingRole().orElseThrow());
+        }
         var members = household.members().stream()
-                               .map(member -> new HouseholdResponse.Member(member.personId(), member.role(), member.birthDate(),
-                                       numbers.containsKey(member.personId()) ? numbers.get(member.personId()).masked() : null))
+                               .map(member -> {
+                                   var number = numbers.get(member.personId());
+                                   String shown = number == null ? null : unmasked ? number.digits() : number.masked();
+                                   return new HouseholdResponse.Member(member.personId(), member.role(), member.birthDate(), shown);
+                               })
                                .toList();
         var closure = household.closureReason() == null ? null
                 : new HouseholdResponse.Closure(household.closureReason(), household.closureEffectiveMonth());

@@ -19,6 +19,7 @@ import se.benefitledger.projections.household.HouseholdView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -61,8 +62,8 @@ class HouseholdService {
     }
 
     @Transactional
-    public HouseholdView close(UUID householdId, CloseHouseholdRequest request) {
-        commands.sendAndWait(new CloseHouseholdCommand(householdId, request.reason(), request.effectiveMonth()));
+    public HouseholdView close(UUID householdId, CloseHouseholdRequest request, Long expectedVersion) {
+        commands.sendAndWait(new CloseHouseholdCommand(householdId, request.reason(), request.effectiveMonth(), expectedVersion));
         return households.find(householdId).orElseThrow(() -> new NotFoundException("household", householdId));
     }
 
@@ -70,8 +71,8 @@ class HouseholdService {
         return vault.personalIdentityNumbers(household.members().stream().map(HouseholdView.Member::personId).toList());
     }
 
-    public List<HouseholdView> findByPerson(PersonalIdentityNumber number) {
-        return vault.findPerson(number).map(households::findByPerson).orElse(List.of());
+    public Optional<UUID> findPerson(PersonalIdentityNumber number) {
+        return vault.findPerson(number);
     }
 
     private static void validateComposition(RegisterHouseholdRequest request) {

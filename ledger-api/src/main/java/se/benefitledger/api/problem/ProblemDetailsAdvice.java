@@ -18,6 +18,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import se.benefitledger.api.security.ForbiddenException;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.StateConflict;
 import se.benefitledger.projections.json.RejectedValueException;
@@ -57,6 +61,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BusinessRuleViolation.class)
     ProblemDetail ruleViolation(BusinessRuleViolation e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "business-rule-violation", "A business rule refused the command", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail stale(ConflictingAggregateVersionException e) {
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "The resource has changed",
+                "If-Match names version " + e.getExpectedVersion() + " but the resource is at version " + e.getActualVersion()
+                        + "; GET it again and retry");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownAggregate(AggregateNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such object");
+    }
+
+    /** Another node changed the same object at the same moment; the event store's unique key kept one. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
+                "The object was changed by another request at the same moment; retry");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -99,10 +127,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                                 .body(DatabaseUnavailable.problem());
+        }
         log.error("Unexpected failure", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The ledger could not complete the request; nothing was changed");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "The ledger could not complete the request; nothing was changed"));
     }
 
     private static ResponseEntity<Object> badRequest(ProblemDetail problem) {

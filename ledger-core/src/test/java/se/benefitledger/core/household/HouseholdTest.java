@@ -66,7 +66,7 @@ class HouseholdTest {
 
     @Test
     void closesAnActiveHousehold() {
-        var closure = new CloseHouseholdCommand(householdId, ClosureReason.SELF_SUPPORTING, BenefitMonth.of(2021, 12));
+        var closure = new CloseHouseholdCommand(householdId, ClosureReason.SELF_SUPPORTING, BenefitMonth.of(2021, 12), null);
         fixture.given(new HouseholdRegisteredEvent(householdId, TROSA, List.of(applicant)))
                .when(closure)
                .expectEvents(new HouseholdClosedEvent(householdId, TROSA, ClosureReason.SELF_SUPPORTING, BenefitMonth.of(2021, 12)));
@@ -76,7 +76,7 @@ class HouseholdTest {
     void refusesToCloseAClosedHousehold() {
         fixture.given(new HouseholdRegisteredEvent(householdId, TROSA, List.of(applicant)),
                       new HouseholdClosedEvent(householdId, TROSA, ClosureReason.MOVED, BenefitMonth.of(2021, 6)))
-               .when(new CloseHouseholdCommand(householdId, ClosureReason.OTHER, BenefitMonth.of(2021, 7)))
+               .when(new CloseHouseholdCommand(householdId, ClosureReason.OTHER, BenefitMonth.of(2021, 7), null))
                .expectException(StateConflict.class)
                .expectExceptionMessage("household " + householdId + " is CLOSED; only an ACTIVE household can close it")
                .expectNoEvents();

@@ -39,6 +39,13 @@ public class HouseholdQueries {
                    .optional();
     }
 
+    public Optional<MunicipalityCode> municipalityOf(UUID householdId) {
+        return jdbc.sql("SELECT municipality FROM household WHERE household_id = ?")
+                   .param(householdId)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
+    }
+
     /** Households the person is or was a member of, newest first. */
     public List<HouseholdView> findByPerson(UUID personId) {
         return jdbc.sql("""

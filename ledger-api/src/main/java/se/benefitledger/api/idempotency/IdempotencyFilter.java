@@ -1,0 +1,235 @@
+package se.benefitledger.api.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import se.benefitledger.api.problem.DatabaseUnavailable;
+import se.benefitledger.api.problem.Problems;
+import se.benefitledger.api.security.CurrentUser;
+import se.benefitledger.api.web.LedgerRequest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every POST carries an {@code Idempotency-Key}. The first request with a key runs inside one
+ * database transaction that also records its response; a retry with the same caller, key and body
+ * gets that response again ({@code Idempotent-Replayed: true}) and changes nothing; a retry while
+ * the first still runs waits for it (up to {@code ledger.idempotency.in-flight-wait}, then 409);
+ * the same key with another body is 422. A 5xx is not recorded, so the client may retry it.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+    private static final List<String> STORED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    private static final long POLL_MILLIS = 20;
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+    private final IdempotencyStore store;
+    private final PlatformTransactionManager transactions;
+    private final IdempotencyProperties properties;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, IdempotencyProperties properties, ObjectMapper json) {
+        this.store = store;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key == null || !VALID_KEY.matcher(key).matches()) {
+            write(response, Problems.invalidRequest("Every POST needs an Idempotency-Key header of 1 to 255 printable ASCII characters",
+                    List.of(new Problems.FieldError(HEADER, key == null ? "is required" : "must be 1 to 255 printable ASCII characters"))));
+            return;
+        }
+        String caller = CurrentUser.require().name();
+        byte[] body = request.getInputStream().readAllBytes();
+        byte[] hash = hash(caller, request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+        LedgerRequest.of(request).ifPresent(ledgerRequest -> ledgerRequest.idempotencyKey(key));
+        try {
+            serve(new CachedBodyRequest(request, body), response, chain, caller, key, hash);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            write(response, DatabaseUnavailable.problem());
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller, String key,
+                       byte[] hash) throws IOException, ServletException {
+        Instant giveUp = Instant.now().plus(properties.inFlightWait());
+        while (true) {
+            store.claim(caller, key, hash, properties.retention());
+            TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+            IdempotencyStore.Claim claim;
+            try {
+                claim = store.lock(caller, key).orElse(null);
+            } catch (RuntimeException e) {
+                transactions.rollback(transaction);
+                throw e;
+            }
+            if (claim != null && claim.expired()) {
+                store.renew(caller, key, hash, properties.retention());
+                claim = new IdempotencyStore.Claim(hash, IdempotencyStore.State.IN_FLIGHT, null, false);
+            }
+            if (claim == null || (claim.state() == IdempotencyStore.State.COMPLETED && claim.isFor(hash))) {
+                transactions.rollback(transaction);
+                if (claim != null) {
+                    replay(response, claim.response());
+                    return;
+                }
+                if (Instant.now().isAfter(giveUp)) {
+                    write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-request-in-flight", "Request in flight",
+                            "A request with this Idempotency-Key is still being processed; retry later"));
+                    return;
+                }
+                pause();
+                continue;
+            }
+            if (!claim.isFor(hash)) {
+                transactions.rollback(transaction);
+                write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+                        "This Idempotency-Key was used for a different request; use a new key for a new request"));
+                return;
+            }
+            execute(request, response, chain, transaction, caller, key, hash);
+            return;
+        }
+    }
+
+    /**
+     * Runs the request in the transaction that holds the key's lock and records the response with
+     * its effects. A refused request (4xx) is rolled back to a savepoint and its answer recorded
+     * under the same lock; a failed one (5xx) forgets the key so that a retry runs again.
+     */
+    private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, TransactionStatus transaction,
+                         String caller, String key, byte[] hash) throws IOException, ServletException {
+        Object beforeRequest = transaction.createSavepoint();
+        var buffered = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, buffered);
+        } catch (IOException | ServletException | RuntimeException e) {
+            forget(transaction, beforeRequest, caller, key);
+            throw e;
+        }
+        var stored = new StoredResponse(buffered.getStatus(), storedHeaders(buffered), buffered.getContentAsByteArray());
+        if (stored.status() >= 500) {
+            forget(transaction, beforeRequest, caller, key);
+            buffered.copyBodyToResponse();
+            return;
+        }
+        try {
+            if (stored.status() >= 400) {
+                transaction.rollbackToSavepoint(beforeRequest);
+            }
+            store.complete(caller, key, hash, stored, properties.retention());
+            transactions.commit(transaction);
+        } catch (RuntimeException commitFailed) {
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
+            response.reset();
+            if (DatabaseUnavailable.isCause(commitFailed)) {
+                throw commitFailed;
+            }
+            log.error("Could not commit a request's effects; nothing was stored", commitFailed);
+            write(response, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "The ledger could not complete the request; nothing was changed"));
+            return;
+        }
+        buffered.copyBodyToResponse();
+    }
+
+    /** Undoes the request and drops its claim on the key, so that a retry runs afresh. */
+    private void forget(TransactionStatus transaction, Object beforeRequest, String caller, String key) {
+        try {
+            transaction.rollbackToSavepoint(beforeRequest);
+            store.release(caller, key);
+            transactions.commit(transaction);
+        } catch (RuntimeException databaseGone) {
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
+        }
+    }
+
+    private void replay(HttpServletResponse response, StoredResponse stored) throws IOException {
+        response.setStatus(stored.status());
+        stored.headers().forEach(response::setHeader);
+        response.setHeader(REPLAYED, "true");
+        response.getOutputStream().write(stored.body());
+    }
+
+    private static Map<String, String> storedHeaders(HttpServletResponse response) {
+        var headers = new LinkedHashMap<String, String>();
+        for (String name : STORED_HEADERS) {
+            String value = response.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a request in flight", e);
+        }
+    }
+
+    private static byte[] hash(String caller, String method, String path, String query, byte[] body) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[]{caller, method, path, query == null ? "" : query}) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return digest.digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

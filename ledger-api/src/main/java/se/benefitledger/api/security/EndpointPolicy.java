@@ -1,0 +1,82 @@
+package se.benefitledger.api.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.List;
+import java.util.Optional;
+
+import static se.benefitledger.api.security.Role.ADMIN;
+import static se.benefitledger.api.security.Role.AUDITOR;
+import static se.benefitledger.api.security.Role.CASEWORKER;
+import static se.benefitledger.api.security.Role.FINANCE;
+import static se.benefitledger.api.security.Role.INVESTIGATOR;
+import static se.benefitledger.api.security.Role.REPORTING;
+
+/**
+ * Which roles may call which endpoint, as the contract assigns them: the one table that both the
+ * security filter chain and the event metadata ("acting as which role") read. The first role of a
+ * user found in an entry is the role the user acts in. Endpoints under {@code /api} that are not
+ * listed are refused.
+ */
+public final class EndpointPolicy {
+
+    public record Entry(HttpMethod method, String pattern, List<Role> roles, RequestMatcher matcher) {
+        public Optional<Role> actingRole(LedgerUser user) {
+            return roles.stream().filter(user.roles()::contains).findFirst();
+        }
+    }
+
+    private static final String V1 = "/api/v1";
+
+    private static final List<Entry> ENTRIES = List.of(
+            entry(HttpMethod.POST, "/households", CASEWORKER),
+            entry(HttpMethod.GET, "/households", CASEWORKER, INVESTIGATOR, AUDITOR),
+            entry(HttpMethod.GET, "/households/*/history", INVESTIGATOR, AUDITOR),
+            entry(HttpMethod.GET, "/households/*", CASEWORKER, INVESTIGATOR, AUDITOR),
+            entry(HttpMethod.POST, "/households/*/closure", CASEWORKER),
+
+            entry(HttpMethod.POST, "/decisions", CASEWORKER),
+            entry(HttpMethod.GET, "/decisions/*", CASEWORKER, FINANCE, INVESTIGATOR, AUDITOR),
+            entry(HttpMethod.POST, "/decisions/*/revocation", CASEWORKER),
+            entry(HttpMethod.POST, "/decisions/*/payments", CASEWORKER),
+
+            entry(HttpMethod.GET, "/payments/*", CASEWORKER, FINANCE, INVESTIGATOR, AUDITOR),
+            entry(HttpMethod.POST, "/payments/*/cancellation", CASEWORKER),
+            entry(HttpMethod.POST, "/payments/*/return", FINANCE),
+            entry(HttpMethod.POST, "/payments/*/erroneous", INVESTIGATOR),
+
+            entry(HttpMethod.POST, "/payout-batches", FINANCE),
+            entry(HttpMethod.GET, "/payout-batches/*", FINANCE, AUDITOR),
+            entry(HttpMethod.GET, "/payout-batches/*/payments", FINANCE, AUDITOR),
+            entry(HttpMethod.GET, "/payout-batches/*/file", FINANCE, AUDITOR),
+            entry(HttpMethod.POST, "/payout-batches/*/settlement", FINANCE),
+
+            entry(HttpMethod.POST, "/recovery-claims", INVESTIGATOR),
+            entry(HttpMethod.GET, "/recovery-claims/*", INVESTIGATOR, FINANCE, AUDITOR),
+            entry(HttpMethod.POST, "/recovery-claims/*/repayments", FINANCE),
+            entry(HttpMethod.POST, "/recovery-claims/*/waivers", INVESTIGATOR),
+            entry(HttpMethod.POST, "/recovery-claims/*/write-offs", FINANCE),
+
+            entry(HttpMethod.GET, "/reports/*", FINANCE, INVESTIGATOR, AUDITOR, REPORTING),
+
+            entry(HttpMethod.GET, "/admin/projections", ADMIN),
+            entry(HttpMethod.POST, "/admin/projections/*/rebuild", ADMIN));
+
+    private EndpointPolicy() {
+    }
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static Optional<Entry> match(HttpServletRequest request) {
+        return ENTRIES.stream().filter(entry -> entry.matcher().matches(request)).findFirst();
+    }
+
+    private static Entry entry(HttpMethod method, String path, Role... roles) {
+        return new Entry(method, V1 + path, List.of(roles), PathPatternRequestMatcher.withDefaults().matcher(method, V1 + path));
+    }
+}

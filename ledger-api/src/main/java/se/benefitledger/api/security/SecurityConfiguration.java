@@ -1,0 +1,108 @@
+package se.benefitledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import se.benefitledger.api.idempotency.IdempotencyFilter;
+import se.benefitledger.api.problem.Problems;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Stateless API security: HTTP Basic with configured users, or JWT bearer tokens; the roles of
+ * {@link EndpointPolicy}; every refusal as problem+json. Idempotency runs inside the chain, after
+ * authorisation, so that it knows the caller and never stores a refused request.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                            IdempotencyFilter idempotency) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate",
+                    properties.mode() == SecurityProperties.Mode.BASIC ? "Basic realm=\"benefit-ledger\"" : "Bearer");
+            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated",
+                    "Missing or wrong credentials"));
+        };
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(authorize -> {
+                authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
+                authorize.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                for (var entry : EndpointPolicy.entries()) {
+                    authorize.requestMatchers(entry.matcher()).hasAnyRole(entry.roles().stream().map(Role::name).toArray(String[]::new));
+                }
+                authorize.anyRequest().denyAll();
+            })
+            .exceptionHandling(errors -> errors
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler((request, response, e) -> write(response, json, Problems.of(HttpStatus.FORBIDDEN,
+                            "forbidden", "Forbidden", "Your role may not use this endpoint"))))
+            .addFilterAfter(idempotency, AuthorizationFilter.class);
+        if (properties.mode() == SecurityProperties.Mode.JWT) {
+            http.oauth2ResourceServer(resource -> resource
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(source -> jwtAuthentication(source, properties.claims()))));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo users, see {@link DemoUsers}). */
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        Map<String, LedgerUserDetails> users = properties.users().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey,
+                user -> new LedgerUserDetails(new LedgerUser(user.getKey(), user.getValue().roles(),
+                        MunicipalityScope.of(user.getValue().municipalities())), user.getValue().password())));
+        return name -> {
+            var user = users.get(name);
+            if (user == null) {
+                throw new UsernameNotFoundException("unknown user");
+            }
+            return user;
+        };
+    }
+
+    private static AbstractAuthenticationToken jwtAuthentication(Jwt jwt, SecurityProperties.Claims claims) {
+        var user = CurrentUser.fromJwt(jwt, claims);
+        var token = new JwtAuthenticationToken(jwt,
+                user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(), user.name());
+        token.setDetails(claims);
+        return token;
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,43 @@
+package se.benefitledger.api.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ledger.security.*}: HTTP Basic users from configuration ({@code mode=basic}, the
+ * default), or an OAuth2 resource server taking roles and municipalities from JWT claims
+ * ({@code mode=jwt}; issuer or JWK set under {@code spring.security.oauth2.resourceserver.jwt}).
+ */
+@ConfigurationProperties("ledger.security")
+public record SecurityProperties(Mode mode, Map<String, User> users, Claims claims) {
+
+    public SecurityProperties {
+        mode = mode == null ? Mode.BASIC : mode;
+        users = users == null ? Map.of() : Map.copyOf(users);
+        claims = claims == null ? new Claims(null, null) : claims;
+    }
+
+    public enum Mode { BASIC, JWT }
+
+    /**
+     * @param password       in Spring Security's {@code {id}} form: {@code {bcrypt}…}, or {@code {noop}…} for tests
+     * @param roles          the contract's roles
+     * @param municipalities municipality codes, or {@code *} for all
+     */
+    public record User(String password, List<Role> roles, List<String> municipalities) {
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
+        }
+    }
+
+    /** Names of the JWT claims holding the roles and the municipalities. */
+    public record Claims(String roles, String municipalities) {
+        public Claims {
+            roles = roles == null ? "roles" : roles;
+            municipalities = municipalities == null ? "municipalities" : municipalities;
+        }
+    }
+}

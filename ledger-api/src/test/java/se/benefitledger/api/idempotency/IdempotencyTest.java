@@ -1,0 +1,179 @@
+package se.benefitledger.api.idempotency;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.benefitledger.api.support.Http;
+import se.benefitledger.api.support.Ledger;
+import se.benefitledger.api.support.LedgerApiTest;
+import se.benefitledger.api.support.People;
+import se.benefitledger.api.support.Users;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@LedgerApiTest
+class IdempotencyTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    IdempotencyStore store;
+
+    @Test
+    void aRetryReplaysTheFirstResponseAndStoresNothingNew() {
+        String key = UUID.randomUUID().toString();
+        String body = Ledger.householdJson("0488", People.adult());
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", key);
+
+        var first = anna.post("/api/v1/households", body);
+        long eventsAfterFirst = eventCount();
+        var retry = anna.post("/api/v1/households", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(eventCount()).isEqualTo(eventsAfterFirst);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(anna.post("/api/v1/households", Ledger.householdJson("0488", People.adult())).status()).isEqualTo(201);
+
+        var reused = anna.post("/api/v1/households", Ledger.householdJson("0488", People.adult()));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.header("Content-Type")).hasValue("application/problem+json");
+        assertThat(reused.<String>json("$.type")).endsWith("/idempotency-key-reused");
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        assertThat(Users.ANNA.on(port).header("Idempotency-Key", key).post("/api/v1/households", Ledger.householdJson("0488", People.adult())).status())
+                .isEqualTo(201);
+        assertThat(Users.CARL.on(port).header("Idempotency-Key", key).post("/api/v1/households", Ledger.householdJson("1280", People.adult())).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void everyPostNeedsAWellFormedKey() {
+        var missing = Users.ANNA.on(port).header("Idempotency-Key", "").post("/api/v1/households", Ledger.householdJson("0488", People.adult()));
+        var tooLong = Users.ANNA.on(port).header("Idempotency-Key", "k".repeat(256)).post("/api/v1/households", Ledger.householdJson("0488", People.adult()));
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.<List<String>>json("$.errors[*].field")).containsExactly("Idempotency-Key");
+        assertThat(tooLong.status()).isEqualTo(400);
+    }
+
+    @Test
+    void refusedRequestsAreReplayedTooAndLeaveNothingBehind() {
+        String person = People.adult();
+        assertThat(Users.ANNA.on(port).post("/api/v1/households", Ledger.householdJson("0488", person)).status()).isEqualTo(201);
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        String newcomer = People.adult();
+
+        var conflict = anna.post("/api/v1/households", Ledger.householdJson("0488", newcomer, person));
+        var retry = anna.post("/api/v1/households", Ledger.householdJson("0488", newcomer, person));
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.body()).isEqualTo(conflict.body());
+        assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(Users.ANNA.on(port).get("/api/v1/households?personalIdentityNumber=" + newcomer).<Integer>json("$.total"))
+                .as("the refused registration stored no household").isZero();
+    }
+
+    @Test
+    void twentyConcurrentRequestsWithOneKeyMakeOneHouseholdAndOneResponse() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String person = People.adult();
+        String body = Ledger.householdJson("0488", person);
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", key);
+        var start = new CountDownLatch(1);
+        List<Future<Http.Response>> responses = new ArrayList<>();
+        var pool = Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return anna.post("/api/v1/households", body);
+                }));
+            }
+            start.countDown();
+            var results = new ArrayList<Http.Response>();
+            for (var response : responses) {
+                results.add(response.get());
+            }
+            assertThat(results).extracting(Http.Response::status).containsOnly(201);
+            assertThat(results).extracting(Http.Response::body).containsOnly(results.get(0).body());
+            assertThat(results).filteredOn(response -> response.header("Idempotent-Replayed").isEmpty()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Users.ANNA.on(port).get("/api/v1/households?personalIdentityNumber=" + person).<Integer>json("$.total")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestIsStillRunningIsAConflict() {
+        String key = UUID.randomUUID().toString();
+        String body = Ledger.householdJson("0488", People.adult());
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", key);
+        assertThat(anna.post("/api/v1/households", body).status()).isEqualTo(201);
+        jdbc.sql("UPDATE idempotency_key SET state = 'IN_FLIGHT' WHERE idempotency_key = ?").param(key).update();
+
+        // a request that is running holds its key's row lock for as long as it runs
+        var response = transactions.execute(status -> {
+            jdbc.sql("SELECT 1 FROM idempotency_key WHERE idempotency_key = ? FOR UPDATE").param(key).query(Integer.class).single();
+            return anna.post("/api/v1/households", body);
+        });
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.<String>json("$.type")).endsWith("/idempotency-request-in-flight");
+    }
+
+    @Test
+    void expiredKeysAreDeletedAndMayBeUsedAgain() {
+        String key = UUID.randomUUID().toString();
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", key);
+        String firstId = anna.post("/api/v1/households", Ledger.householdJson("0488", People.adult())).json("$.householdId");
+        jdbc.sql("UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE idempotency_key = ?").param(key).update();
+
+        var reusedAfterExpiry = anna.post("/api/v1/households", Ledger.householdJson("0488", People.adult()));
+        assertThat(reusedAfterExpiry.status()).isEqualTo(201);
+        assertThat(reusedAfterExpiry.<String>json("$.householdId")).isNotEqualTo(firstId);
+
+        jdbc.sql("UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE idempotency_key = ?").param(key).update();
+        assertThat(store.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?").param(key).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void keysAreKeptForTwentyFourHoursByDefault() {
+        String key = UUID.randomUUID().toString();
+        Users.ANNA.on(port).header("Idempotency-Key", key).post("/api/v1/households", Ledger.householdJson("0488", People.adult()));
+        double hours = jdbc.sql("SELECT extract(epoch FROM expires_at - created_at) / 3600 FROM idempotency_key WHERE idempotency_key = ?")
+                           .param(key).query(Double.class).single();
+        assertThat(hours).isBetween(23.99, 24.01);
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+}

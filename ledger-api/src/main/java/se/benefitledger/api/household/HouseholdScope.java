@@ -10,6 +10,6 @@ class HouseholdScope {
 
     @Bean
     ScopedResource households(HouseholdQueries households) {
-        return new ScopedResource("householdId", "household", households::municipalityOf);
+        return new ScopedResource("householdId", "household", households::municipalityOf, households::lockMunicipalityOf);
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Where personnummer live: encrypted per person, found by a keyed hash. Everything else in the
@@ -19,6 +20,7 @@ import java.util.UUID;
 public class PiiVault {
 
     private static final String PERSON = "PERSON";
+    private static final String PAYEE = "PAYEE";
 
     private final JdbcClient jdbc;
     private final PiiCipher cipher;
@@ -30,18 +32,7 @@ public class PiiVault {
 
     /** The person id for this personnummer, created on first sight. Joins the caller's transaction. */
     public UUID personIdFor(PersonalIdentityNumber number) {
-        byte[] index = cipher.blindIndex(PERSON, number.digits());
-        UUID candidate = UUID.randomUUID();
-        var dataKey = cipher.newDataKey();
-        // a concurrent registration of the same new person waits on the unique index and then finds this row
-        Optional<UUID> inserted = jdbc.sql("""
-                        INSERT INTO pii_subject (subject_id, kind, blind_index, wrapped_key, ciphertext)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, blind_index) DO NOTHING RETURNING subject_id""")
-                .params(candidate, PERSON, index, cipher.wrap(dataKey, candidate),
-                        cipher.encrypt(dataKey, number.digits().getBytes(StandardCharsets.US_ASCII), candidate))
-                .query(UUID.class)
-                .optional();
-        return inserted.orElseGet(() -> findPerson(number).orElseThrow());
+        return subjectIdFor(PERSON, number.digits(), number.digits().getBytes(StandardCharsets.US_ASCII));
     }
 
     public Optional<UUID> findPerson(PersonalIdentityNumber number) {
@@ -51,22 +42,56 @@ public class PiiVault {
                    .optional();
     }
 
+    /** The payee id for this name and account, the same for the same payee every time. Joins the caller's transaction. */
+    public UUID payeeIdFor(Payee payee) {
+        String identity = payee.name().trim().toLowerCase(java.util.Locale.ROOT) + "\n" + payee.accountDigits();
+        return subjectIdFor(PAYEE, identity, (payee.name().trim() + "\n" + payee.account().trim()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Name and account of these payees; an erased payee is missing from the result. */
+    public Map<UUID, Payee> payees(Collection<UUID> payeeIds) {
+        var payees = new HashMap<UUID, Payee>();
+        decrypt(PAYEE, payeeIds, (id, plaintext) -> {
+            String[] parts = new String(plaintext, StandardCharsets.UTF_8).split("\n", 2);
+            payees.put(id, new Payee(parts[0], parts[1]));
+        });
+        return payees;
+    }
+
     /** The personnummer of these persons; an erased person is missing from the result. */
     public Map<UUID, PersonalIdentityNumber> personalIdentityNumbers(Collection<UUID> personIds) {
         var numbers = new HashMap<UUID, PersonalIdentityNumber>();
-        if (personIds.isEmpty()) {
-            return numbers;
+        decrypt(PERSON, personIds, (id, plaintext) -> numbers.put(id, PersonalIdentityNumber.parse(new String(plaintext, StandardCharsets.US_ASCII))));
+        return numbers;
+    }
+
+    private UUID subjectIdFor(String kind, String identity, byte[] plaintext) {
+        byte[] index = cipher.blindIndex(kind, identity);
+        UUID candidate = UUID.randomUUID();
+        var dataKey = cipher.newDataKey();
+        // a concurrent first registration of the same subject waits on the unique index and then finds this row
+        Optional<UUID> inserted = jdbc.sql("""
+                        INSERT INTO pii_subject (subject_id, kind, blind_index, wrapped_key, ciphertext)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, blind_index) DO NOTHING RETURNING subject_id""")
+                .params(candidate, kind, index, cipher.wrap(dataKey, candidate), cipher.encrypt(dataKey, plaintext, candidate))
+                .query(UUID.class)
+                .optional();
+        return inserted.orElseGet(() -> jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND blind_index = ?")
+                                            .params(kind, index).query(UUID.class).single());
+    }
+
+    private void decrypt(String kind, Collection<UUID> subjectIds, BiConsumer<UUID, byte[]> consumer) {
+        if (subjectIds.isEmpty()) {
+            return;
         }
         jdbc.sql("""
                     SELECT subject_id, wrapped_key, ciphertext FROM pii_subject
                     WHERE kind = ? AND subject_id = ANY (?) AND wrapped_key IS NOT NULL""")
-            .params(PERSON, personIds.toArray(UUID[]::new))
+            .params(kind, subjectIds.stream().distinct().toArray(UUID[]::new))
             .query(rs -> {
                 UUID id = rs.getObject("subject_id", UUID.class);
                 var dataKey = cipher.unwrap(rs.getBytes("wrapped_key"), id);
-                String digits = new String(cipher.decrypt(dataKey, rs.getBytes("ciphertext"), id), StandardCharsets.US_ASCII);
-                numbers.put(id, PersonalIdentityNumber.parse(digits));
+                consumer.accept(id, cipher.decrypt(dataKey, rs.getBytes("ciphertext"), id));
             });
-        return numbers;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -80,9 +81,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such object");
     }
 
-    /** Another node changed the same object at the same moment; the event store's unique key kept one. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException e) {
+    /**
+     * Another request changed the same object at the same moment (the event store's unique key kept
+     * one), or two requests waited for each other's rows and PostgreSQL chose this one to give way.
+     */
+    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
+    ProblemDetail concurrentChange(Exception e) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
                 "The object was changed by another request at the same moment; retry");
     }

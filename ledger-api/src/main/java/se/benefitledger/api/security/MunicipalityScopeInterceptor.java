@@ -12,7 +12,9 @@ import java.util.UUID;
 
 /**
  * Before any handler runs, every object named in the path ({@code /households/{householdId}/…})
- * must exist in the caller's municipality scope, else 404. Reads and writes alike pass here.
+ * must exist in the caller's municipality scope, else 404. Reads and writes alike pass here. A
+ * POST (which runs in a transaction, see the idempotency filter) also locks the object's row until
+ * it commits: commands on one object are serialised across requests and service nodes.
  */
 @Component
 class MunicipalityScopeInterceptor implements HandlerInterceptor {
@@ -41,7 +43,8 @@ class MunicipalityScopeInterceptor implements HandlerInterceptor {
                 } catch (IllegalArgumentException notAUuid) {
                     continue; // the handler's argument conversion answers 400
                 }
-                access.requireVisible(resource.lookup().municipalityOf(id), resource.description(), id);
+                var lookup = "POST".equals(request.getMethod()) ? resource.lock() : resource.lookup();
+                access.requireVisible(lookup.municipalityOf(id), resource.description(), id);
             }
         }
         return true;

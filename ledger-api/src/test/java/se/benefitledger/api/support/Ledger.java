@@ -19,13 +19,52 @@ public final class Ledger {
         return "{\"municipality\": \"" + municipality + "\", \"members\": [" + members + "]}";
     }
 
+    /** A GRANTED decision for the household and month approving {@code approved} (one NORM line); answers its id. */
+    public String decision(String householdId, String benefitMonth, String approved) {
+        var response = Users.NILS.on(port).post("/api/v1/decisions", """
+                {"householdId": "%s", "benefitMonth": "%s", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
+                 "lines": [{"type": "NORM", "amount": "%s"}], "incomes": []}""".formatted(householdId, benefitMonth, approved));
+        return created(response, "decision").json("$.decisionId");
+    }
+
+    /** A payment to the household from the decision; answers its id. */
+    public String payment(String decisionId, String amount, String dueDate) {
+        var response = Users.NILS.on(port).post("/api/v1/decisions/" + decisionId + "/payments", paymentJson(amount, dueDate));
+        return created(response, "payment").json("$.paymentId");
+    }
+
+    public static String paymentJson(String amount, String dueDate) {
+        return """
+                {"amount": "%s", "dueDate": "%s", "payee": {"type": "HOUSEHOLD", "name": "Test Testsson", "account": "8327-9 123456789"}}"""
+                .formatted(amount, dueDate);
+    }
+
+    /** A batch of every SCHEDULED payment of the municipality due by the date; answers the response. */
+    public Http.Response batch(String municipality, String payoutDate) {
+        return Users.FRIDA.on(port).post("/api/v1/payout-batches", """
+                {"municipality": "%s", "payoutDate": "%s"}""".formatted(municipality, payoutDate));
+    }
+
+    public Http.Response settle(String batchId, String settledOn, String... paymentIdAndStatus) {
+        var results = new StringBuilder();
+        for (int i = 0; i < paymentIdAndStatus.length; i += 2) {
+            results.append(i == 0 ? "" : ", ").append("{\"paymentId\": \"").append(paymentIdAndStatus[i]).append("\", \"status\": \"")
+                   .append(paymentIdAndStatus[i + 1]).append("\"}");
+        }
+        return Users.FRIDA.on(port).post("/api/v1/payout-batches/" + batchId + "/settlement",
+                "{\"settledOn\": \"" + settledOn + "\", \"results\": [" + results + "]}");
+    }
+
+    private static Http.Response created(Http.Response response, String what) {
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not create a " + what + ": " + response);
+        }
+        return response;
+    }
+
     /** A new household with a fresh applicant; answers its id. */
     public String household(String municipality) {
-        var caseworker = municipality.equals("1280") ? Users.CARL : Users.ANNA;
-        var response = caseworker.on(port).post("/api/v1/households", householdJson(municipality, People.adult()));
-        if (response.status() != 201) {
-            throw new IllegalStateException("could not register a household: " + response);
-        }
-        return response.json("$.householdId");
+        var response = Users.NILS.on(port).post("/api/v1/households", householdJson(municipality, People.adult()));
+        return created(response, "household").json("$.householdId");
     }
 }

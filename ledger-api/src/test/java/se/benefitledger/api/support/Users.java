@@ -15,7 +15,13 @@ public enum Users {
     /** REPORTING everywhere */
     RUT,
     /** ADMIN */
-    ADAM;
+    ADAM,
+    /** CASEWORKER everywhere */
+    NILS,
+    /** FINANCE everywhere */
+    FRIDA,
+    /** INVESTIGATOR everywhere */
+    INES;
 
     public String username() {
         return name().toLowerCase();

@@ -3,6 +3,8 @@ package se.benefitledger.core.household;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import se.benefitledger.core.decision.Decision;
+import se.benefitledger.core.decision.MakeDecisionCommand;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.StateConflict;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /** An assistance household (biståndshushåll) of one municipality. */
 public class Household {
@@ -41,6 +44,14 @@ public class Household {
     public void handle(CloseHouseholdCommand command) {
         requireActive("close it");
         apply(new HouseholdClosedEvent(householdId, municipality, command.reason(), command.effectiveMonth()));
+    }
+
+    /** Decisions are made on ACTIVE households only; the decision is created in the same unit of work. */
+    @CommandHandler
+    public UUID handle(MakeDecisionCommand command) throws Exception {
+        requireActive("receive a decision");
+        createNew(Decision.class, () -> new Decision(command, municipality));
+        return command.decisionId();
     }
 
     private void requireActive(String action) {

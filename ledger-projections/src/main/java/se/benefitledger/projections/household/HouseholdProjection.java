@@ -4,15 +4,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.benefitledger.core.household.HouseholdClosedEvent;
 import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.household.HouseholdStatus;
+import se.benefitledger.projections.sql.Sql;
+import se.benefitledger.projections.sql.SqlBatch;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Keeps the {@code household} and {@code household_member} tables. Runs in the command's own
@@ -25,40 +24,28 @@ class HouseholdProjection {
 
     static final String PROCESSING_GROUP = "household-view";
 
-    private final JdbcClient jdbc;
+    private final SqlBatch sql;
 
-    HouseholdProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    HouseholdProjection(SqlBatch sql) {
+        this.sql = sql;
     }
 
     @EventHandler
     void on(HouseholdRegisteredEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.sql("""
-                INSERT INTO household (household_id, municipality, status, version, registered_at)
-                VALUES (?, ?, ?, ?, ?)""")
-            .params(event.householdId(), event.municipality().code(), HouseholdStatus.ACTIVE.name(), version,
-                    OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC))
-            .update();
+        sql.update("INSERT INTO household (household_id, municipality, status, version, registered_at) VALUES (?, ?, ?, ?, ?)",
+                event.householdId(), event.municipality().code(), HouseholdStatus.ACTIVE.name(), version, Sql.timestamp(recordedAt));
         for (var member : event.members()) {
-            jdbc.sql("""
+            sql.update("""
                     INSERT INTO household_member (household_id, person_id, role, birth_date, municipality, active)
-                    VALUES (?, ?, ?, ?, ?, TRUE)""")
-                .params(event.householdId(), member.personId(), member.role().name(), member.birthDate(),
-                        event.municipality().code())
-                .update();
+                    VALUES (?, ?, ?, ?, ?, TRUE)""",
+                    event.householdId(), member.personId(), member.role().name(), member.birthDate(), event.municipality().code());
         }
     }
 
     @EventHandler
     void on(HouseholdClosedEvent event, @SequenceNumber long version) {
-        jdbc.sql("""
-                UPDATE household SET status = ?, version = ?, closure_reason = ?, closure_effective_month = ?
-                WHERE household_id = ?""")
-            .params(HouseholdStatus.CLOSED.name(), version, event.reason().name(), event.effectiveMonth().toString(),
-                    event.householdId())
-            .update();
-        jdbc.sql("UPDATE household_member SET active = FALSE WHERE household_id = ?")
-            .param(event.householdId())
-            .update();
+        sql.update("UPDATE household SET status = ?, version = ?, closure_reason = ?, closure_effective_month = ? WHERE household_id = ?",
+                HouseholdStatus.CLOSED.name(), version, event.reason().name(), event.effectiveMonth().toString(), event.householdId());
+        sql.update("UPDATE household_member SET active = FALSE WHERE household_id = ?", event.householdId());
     }
 }

@@ -39,6 +39,14 @@ public class HouseholdQueries {
                    .optional();
     }
 
+    /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
+    public Optional<MunicipalityCode> lockMunicipalityOf(UUID householdId) {
+        return jdbc.sql("SELECT municipality FROM household WHERE household_id = ? FOR UPDATE")
+                   .param(householdId)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
+    }
+
     public Optional<MunicipalityCode> municipalityOf(UUID householdId) {
         return jdbc.sql("SELECT municipality FROM household WHERE household_id = ?")
                    .param(householdId)

@@ -1,0 +1,74 @@
+package se.benefitledger.api.payout;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.benefitledger.api.payment.PaymentResponse;
+import se.benefitledger.api.payment.PaymentResponses;
+import se.benefitledger.api.problem.NotFoundException;
+import se.benefitledger.api.security.AccessControl;
+import se.benefitledger.api.web.IfMatch;
+import se.benefitledger.api.web.PageRequest;
+import se.benefitledger.api.web.PageResponse;
+import se.benefitledger.projections.payment.PaymentQueries;
+import se.benefitledger.projections.payout.PayoutBatchQueries;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/payout-batches")
+class PayoutBatchController {
+
+    private final PayoutBatchService service;
+    private final PayoutBatchQueries batches;
+    private final PaymentQueries payments;
+    private final PaymentResponses paymentResponses;
+    private final AccessControl access;
+
+    PayoutBatchController(PayoutBatchService service, PayoutBatchQueries batches, PaymentQueries payments,
+                          PaymentResponses paymentResponses, AccessControl access) {
+        this.service = service;
+        this.batches = batches;
+        this.payments = payments;
+        this.paymentResponses = paymentResponses;
+        this.access = access;
+    }
+
+    @PostMapping
+    ResponseEntity<PayoutBatchResponse> create(@Valid @RequestBody CreatePayoutBatchRequest request) {
+        access.requireMayActIn(request.municipality());
+        var batch = service.create(request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(batch.batchId()).toUri();
+        return ResponseEntity.created(location).eTag(Long.toString(batch.version())).body(PayoutBatchResponse.of(batch));
+    }
+
+    @GetMapping("/{batchId}")
+    ResponseEntity<PayoutBatchResponse> get(@PathVariable UUID batchId) {
+        var batch = batches.find(batchId).orElseThrow(() -> new NotFoundException("payout batch", batchId));
+        return ResponseEntity.ok().eTag(Long.toString(batch.version())).body(PayoutBatchResponse.of(batch));
+    }
+
+    @GetMapping("/{batchId}/payments")
+    PageResponse<PaymentResponse> payments(@PathVariable UUID batchId, @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "50") int size) {
+        var request = new PageRequest(page, size);
+        var items = paymentResponses.render(payments.inBatch(batchId, request.offset(), request.size()));
+        return new PageResponse<>(items, request.page(), request.size(), payments.countInBatch(batchId));
+    }
+
+    @PostMapping("/{batchId}/settlement")
+    ResponseEntity<PayoutBatchResponse> settle(@PathVariable UUID batchId, @Valid @RequestBody SettlementRequest request,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var batch = service.settle(batchId, request, IfMatch.expectedVersion(ifMatch));
+        return ResponseEntity.ok().eTag(Long.toString(batch.version())).body(PayoutBatchResponse.of(batch));
+    }
+}

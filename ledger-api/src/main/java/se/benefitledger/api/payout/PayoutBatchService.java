@@ -1,0 +1,52 @@
+package se.benefitledger.api.payout;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.benefitledger.core.payout.CreatePayoutBatchCommand;
+import se.benefitledger.core.payout.SettlePayoutBatchCommand;
+import se.benefitledger.core.payout.SettlementInstruction;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.projections.payment.PaymentQueries;
+import se.benefitledger.projections.payout.PayoutBatchQueries;
+import se.benefitledger.projections.payout.PayoutBatchView;
+
+import java.util.UUID;
+
+@Service
+class PayoutBatchService {
+
+    private final CommandGateway commands;
+    private final PaymentQueries payments;
+    private final PayoutBatchQueries batches;
+
+    PayoutBatchService(CommandGateway commands, PaymentQueries payments, PayoutBatchQueries batches) {
+        this.commands = commands;
+        this.payments = payments;
+        this.batches = batches;
+    }
+
+    /**
+     * Takes every SCHEDULED payment of the municipality due by the payout date. The payments' rows
+     * are locked first: a racing batch waits, then finds them batched and takes only what is left.
+     */
+    @Transactional
+    public PayoutBatchView create(CreatePayoutBatchRequest request) {
+        var paymentIds = payments.lockSchedulable(request.municipality(), request.payoutDate());
+        if (paymentIds.isEmpty()) {
+            throw new BusinessRuleViolation("a payout batch needs at least one payment: no SCHEDULED payment of municipality "
+                    + request.municipality() + " due on or before " + request.payoutDate() + " is in no batch");
+        }
+        UUID batchId = UUID.randomUUID();
+        commands.sendAndWait(new CreatePayoutBatchCommand(batchId, request.municipality(), request.payoutDate(), paymentIds));
+        return batches.find(batchId).orElseThrow();
+    }
+
+    @Transactional
+    public PayoutBatchView settle(UUID batchId, SettlementRequest request, Long expectedVersion) {
+        commands.sendAndWait(new SettlePayoutBatchCommand(batchId, request.settledOn(),
+                request.results().stream().map(result -> new SettlementInstruction(result.paymentId(), result.status(), result.reason())).toList(),
+                expectedVersion));
+        return batches.find(batchId).orElseThrow();
+    }
+}

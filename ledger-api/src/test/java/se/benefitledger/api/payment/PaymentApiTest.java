@@ -1,0 +1,90 @@
+package se.benefitledger.api.payment;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.benefitledger.api.support.Ledger;
+import se.benefitledger.api.support.LedgerApiTest;
+import se.benefitledger.api.support.Municipalities;
+import se.benefitledger.api.support.Users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@LedgerApiTest
+class PaymentApiTest {
+
+    @LocalServerPort
+    int port;
+    Ledger ledger;
+    String municipality;
+
+    @BeforeEach
+    void setUp() {
+        ledger = new Ledger(port);
+        municipality = Municipalities.fresh();
+    }
+
+    @Test
+    void showsAScheduledPayment() {
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "10000.00");
+        String payment = ledger.payment(decision, "8450.00", "2021-02-25");
+
+        var shown = Users.FRIDA.on(port).get("/api/v1/payments/" + payment);
+
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.header("ETag")).hasValue("\"0\"");
+        assertThat(shown.<String>json("$.paymentId")).isEqualTo(payment);
+        assertThat(shown.<String>json("$.decisionId")).isEqualTo(decision);
+        assertThat(shown.<String>json("$.municipality")).isEqualTo(municipality);
+        assertThat(shown.<String>json("$.amount")).isEqualTo("8450.00");
+        assertThat(shown.<String>json("$.dueDate")).isEqualTo("2021-02-25");
+        assertThat(shown.<String>json("$.payee.type")).isEqualTo("HOUSEHOLD");
+        assertThat(shown.<String>json("$.status")).isEqualTo("SCHEDULED");
+        assertThat(shown.<String>json("$.erroneousAmount")).isEqualTo("0.00");
+        assertThat(shown.<Object>json("$.batchId")).isNull();
+    }
+
+    @Test
+    void cancellingGivesTheAmountBackToTheDecision() {
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "10000.00");
+        String payment = ledger.payment(decision, "10000.00", "2021-02-25");
+
+        var cancelled = Users.NILS.on(port).post("/api/v1/payments/" + payment + "/cancellation", "{\"reason\": \"moved away\"}");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.<String>json("$.status")).isEqualTo("CANCELLED");
+        assertThat(Users.NILS.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
+        assertThat(ledger.payment(decision, "10000.00", "2021-02-25")).isNotBlank();
+        assertThat(Users.NILS.on(port).post("/api/v1/payments/" + payment + "/cancellation", "{\"reason\": \"again\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void anExecutedPaymentCannotBeCancelledButCanBeReturned() {
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "10000.00");
+        String payment = ledger.payment(decision, "8450.00", "2021-02-25");
+        String batch = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        ledger.settle(batch, "2021-02-25", payment, "EXECUTED");
+
+        var cancel = Users.NILS.on(port).post("/api/v1/payments/" + payment + "/cancellation", "{\"reason\": \"too late\"}");
+        var early = Users.FRIDA.on(port).post("/api/v1/payments/" + payment + "/return", "{\"returnedOn\": \"2021-02-24\", \"reason\": \"x\"}");
+        var returned = Users.FRIDA.on(port).post("/api/v1/payments/" + payment + "/return", "{\"returnedOn\": \"2021-03-02\", \"reason\": \"account closed\"}");
+
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.<String>json("$.detail")).contains("is EXECUTED; it must be SCHEDULED to be cancelled");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(returned.status()).isEqualTo(200);
+        assertThat(returned.<String>json("$.status")).isEqualTo("RETURNED");
+        assertThat(returned.<String>json("$.executedOn")).isEqualTo("2021-02-25");
+        assertThat(returned.<String>json("$.returnedOn")).isEqualTo("2021-03-02");
+        assertThat(Users.FRIDA.on(port).post("/api/v1/payments/" + payment + "/return", "{\"returnedOn\": \"2021-03-03\", \"reason\": \"again\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void onlyAnExecutedPaymentCanBeReturned() {
+        String payment = ledger.payment(ledger.decision(ledger.household(municipality), "2021-03", "100.00"), "100.00", "2021-02-25");
+        var response = Users.FRIDA.on(port).post("/api/v1/payments/" + payment + "/return", "{\"returnedOn\": \"2021-03-02\", \"reason\": \"x\"}");
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.<String>json("$.detail")).contains("is SCHEDULED; it must be EXECUTED to be returned");
+    }
+}

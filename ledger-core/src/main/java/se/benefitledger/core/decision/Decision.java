@@ -1,0 +1,130 @@
+package se.benefitledger.core.decision;
+
+import se.benefitledger.core.shared.LegalBasis;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import se.benefitledger.core.payment.Payment;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.StateConflict;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * A decision on a household's assistance for one benefit month. It guards the invariant
+ * Σ non-cancelled, non-rejected payments ≤ approved amount: every payment is scheduled through
+ * the decision, which reserves its amount, and cancellations and bank rejections release it.
+ */
+public class Decision {
+
+    @AggregateIdentifier
+    private UUID decisionId;
+    private UUID householdId;
+    private MunicipalityCode municipality;
+    private BenefitMonth benefitMonth;
+    private LegalBasis legalBasis;
+    private Money approvedAmount;
+    private DecisionStatus status;
+    private final Map<UUID, Money> reservations = new LinkedHashMap<>();
+
+    protected Decision() {
+        // for Axon
+    }
+
+    /** Called by the household through {@code AggregateLifecycle.createNew}, after it checked that it is ACTIVE. */
+    public Decision(MakeDecisionCommand command, MunicipalityCode municipality) {
+        apply(new DecisionMadeEvent(command.decisionId(), command.householdId(), municipality, command.benefitMonth(), command.outcome(),
+                command.legalBasis(), command.lines(), command.incomes(), approvedAmount(command)));
+    }
+
+    /** max(0, Σ lines − Σ incomes), and nothing for a rejected application. */
+    static Money approvedAmount(MakeDecisionCommand command) {
+        if (command.outcome() == DecisionOutcome.REJECTED) {
+            return Money.ZERO;
+        }
+        Money costs = command.lines().stream().map(DecisionLine::amount).reduce(Money.ZERO, Money::plus);
+        Money incomes = command.incomes().stream().map(IncomeLine::amount).reduce(Money.ZERO, Money::plus);
+        return costs.minusAtMostToZero(incomes);
+    }
+
+    @CommandHandler
+    public UUID handle(SchedulePaymentCommand command) throws Exception {
+        requireActive("schedule payments");
+        if (!command.amount().isPositive()) {
+            throw new BusinessRuleViolation("a payment must be for more than 0.00");
+        }
+        Money committed = committedAmount().plus(command.amount());
+        if (committed.isGreaterThan(approvedAmount)) {
+            throw new BusinessRuleViolation("payments of decision " + decisionId + " may not exceed its approved amount " + approvedAmount
+                    + ": " + committedAmount() + " is committed, " + command.amount() + " more would make " + committed);
+        }
+        apply(new DecisionAmountReservedEvent(decisionId, command.paymentId(), command.amount()));
+        createNew(Payment.class, () -> new Payment(command.paymentId(), decisionId, householdId, municipality, benefitMonth, legalBasis,
+                command.amount(), command.dueDate(), command.payeeType(), command.payeeId()));
+        return command.paymentId();
+    }
+
+    /** Gives a cancelled or rejected payment's amount back. */
+    public void release(UUID paymentId, ReleaseReason reason) {
+        Money reserved = reservations.get(paymentId);
+        if (reserved == null) {
+            throw new StateConflict("decision " + decisionId + " holds no reservation for payment " + paymentId);
+        }
+        apply(new DecisionReservationReleasedEvent(decisionId, paymentId, reserved, reason));
+    }
+
+    public void revoke(String reason) {
+        requireActive("be revoked");
+        apply(new DecisionRevokedEvent(decisionId, householdId, reason));
+    }
+
+    /** Payments that still take up part of the approved amount. */
+    public List<UUID> reservedPayments() {
+        return List.copyOf(reservations.keySet());
+    }
+
+    private Money committedAmount() {
+        return reservations.values().stream().reduce(Money.ZERO, Money::plus);
+    }
+
+    private void requireActive(String action) {
+        if (status != DecisionStatus.ACTIVE) {
+            throw new StateConflict("decision " + decisionId + " is " + status + "; only an ACTIVE decision can " + action);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DecisionMadeEvent event) {
+        decisionId = event.decisionId();
+        householdId = event.householdId();
+        municipality = event.municipality();
+        benefitMonth = event.benefitMonth();
+        legalBasis = event.legalBasis();
+        approvedAmount = event.approvedAmount();
+        status = DecisionStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionAmountReservedEvent event) {
+        reservations.put(event.paymentId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionReservationReleasedEvent event) {
+        reservations.remove(event.paymentId());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRevokedEvent event) {
+        status = DecisionStatus.REVOKED;
+    }
+}

@@ -1,0 +1,6 @@
+package se.benefitledger.core.decision;
+
+import java.util.UUID;
+
+public record DecisionRevokedEvent(UUID decisionId, UUID householdId, String reason) {
+}

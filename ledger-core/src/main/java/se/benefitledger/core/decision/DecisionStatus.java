@@ -1,0 +1,5 @@
+package se.benefitledger.core.decision;
+
+public enum DecisionStatus {
+    ACTIVE, REVOKED
+}

@@ -1,0 +1,147 @@
+package se.benefitledger.core.payment;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import se.benefitledger.core.shared.LegalBasis;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.StateConflict;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One payout instruction. Created by its decision (which reserves the amount); batched, settled
+ * and sometimes returned. Steps that change other aggregates in the same unit of work (cancelling
+ * gives the amount back to the decision; batching and settlement involve the batch) are driven by
+ * the handlers of those steps through the methods below.
+ */
+public class Payment {
+
+    @AggregateIdentifier
+    private UUID paymentId;
+    private UUID decisionId;
+    private UUID householdId;
+    private MunicipalityCode municipality;
+    private BenefitMonth benefitMonth;
+    private Money amount;
+    private LocalDate dueDate;
+    private PaymentStatus status;
+    private UUID batchId;
+    private LocalDate executedOn;
+
+    protected Payment() {
+        // for Axon
+    }
+
+    /** Called by {@code Decision} through {@code AggregateLifecycle.createNew}, after it reserved the amount. */
+    public Payment(UUID paymentId, UUID decisionId, UUID householdId, MunicipalityCode municipality, BenefitMonth benefitMonth,
+                   LegalBasis legalBasis, Money amount, LocalDate dueDate, PayeeType payeeType, UUID payeeId) {
+        apply(new PaymentScheduledEvent(paymentId, decisionId, householdId, municipality, benefitMonth, legalBasis, amount, dueDate,
+                payeeType, payeeId));
+    }
+
+    @CommandHandler
+    public void handle(ReturnPaymentCommand command) {
+        require(PaymentStatus.EXECUTED, "be returned");
+        if (command.returnedOn().isBefore(executedOn)) {
+            throw new BusinessRuleViolation("a payment cannot be returned before it was executed: payment " + paymentId
+                    + " was executed on " + executedOn + ", return date " + command.returnedOn());
+        }
+        apply(new PaymentReturnedEvent(paymentId, batchId, householdId, municipality, benefitMonth, amount, executedOn,
+                command.returnedOn(), command.reason()));
+    }
+
+    public void cancel(String reason) {
+        require(PaymentStatus.SCHEDULED, "be cancelled");
+        apply(new PaymentCancelledEvent(paymentId, decisionId, householdId, municipality, benefitMonth, amount, dueDate, reason));
+    }
+
+    /** Puts the payment into a batch of its municipality whose payout date is on or after the due date; answers the amount. */
+    public Money assignToBatch(UUID batchId, MunicipalityCode batchMunicipality, LocalDate payoutDate) {
+        require(PaymentStatus.SCHEDULED, "be batched");
+        if (!municipality.equals(batchMunicipality)) {
+            throw new StateConflict("payment " + paymentId + " belongs to municipality " + municipality + ", not " + batchMunicipality);
+        }
+        if (dueDate.isAfter(payoutDate)) {
+            throw new StateConflict("payment " + paymentId + " is due on " + dueDate + ", after the payout date " + payoutDate);
+        }
+        apply(new PaymentBatchedEvent(paymentId, batchId, municipality, payoutDate));
+        return amount;
+    }
+
+    public void execute(UUID settlingBatchId, LocalDate settledOn) {
+        requireInBatch(settlingBatchId, "be executed");
+        apply(new PaymentExecutedEvent(paymentId, batchId, householdId, municipality, benefitMonth, amount, settledOn));
+    }
+
+    public void reject(UUID settlingBatchId, String reason) {
+        requireInBatch(settlingBatchId, "be rejected");
+        apply(new PaymentRejectedEvent(paymentId, batchId, decisionId, householdId, municipality, benefitMonth, amount, dueDate, reason));
+    }
+
+    public UUID decisionId() {
+        return decisionId;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    private void requireInBatch(UUID settlingBatchId, String action) {
+        require(PaymentStatus.BATCHED, action);
+        if (!batchId.equals(settlingBatchId)) {
+            throw new StateConflict("payment " + paymentId + " is in batch " + batchId + ", not in batch " + settlingBatchId);
+        }
+    }
+
+    private void require(PaymentStatus expected, String action) {
+        if (status != expected) {
+            throw new StateConflict("payment " + paymentId + " is " + status + "; it must be " + expected + " to " + action);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentScheduledEvent event) {
+        paymentId = event.paymentId();
+        decisionId = event.decisionId();
+        householdId = event.householdId();
+        municipality = event.municipality();
+        benefitMonth = event.benefitMonth();
+        amount = event.amount();
+        dueDate = event.dueDate();
+        status = PaymentStatus.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelledEvent event) {
+        status = PaymentStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentBatchedEvent event) {
+        status = PaymentStatus.BATCHED;
+        batchId = event.batchId();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentExecutedEvent event) {
+        status = PaymentStatus.EXECUTED;
+        executedOn = event.executedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRejectedEvent event) {
+        status = PaymentStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReturnedEvent event) {
+        status = PaymentStatus.RETURNED;
+    }
+}

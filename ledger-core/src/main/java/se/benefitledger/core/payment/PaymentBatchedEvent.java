@@ -1,0 +1,10 @@
+package se.benefitledger.core.payment;
+
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The payment went into a payout batch; from now on only the bank's answer changes it. */
+public record PaymentBatchedEvent(UUID paymentId, UUID batchId, MunicipalityCode municipality, LocalDate payoutDate) {
+}

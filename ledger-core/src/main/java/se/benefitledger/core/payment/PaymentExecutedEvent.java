@@ -1,0 +1,18 @@
+package se.benefitledger.core.payment;
+
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The bank paid it out on {@code executedOn}. */
+public record PaymentExecutedEvent(UUID paymentId,
+                                   UUID batchId,
+                                   UUID householdId,
+                                   MunicipalityCode municipality,
+                                   BenefitMonth benefitMonth,
+                                   Money amount,
+                                   LocalDate executedOn) {
+}

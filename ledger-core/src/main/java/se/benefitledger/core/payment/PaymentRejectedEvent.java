@@ -1,0 +1,20 @@
+package se.benefitledger.core.payment;
+
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The bank refused the payment; no money moved. */
+public record PaymentRejectedEvent(UUID paymentId,
+                                   UUID batchId,
+                                   UUID decisionId,
+                                   UUID householdId,
+                                   MunicipalityCode municipality,
+                                   BenefitMonth benefitMonth,
+                                   Money amount,
+                                   LocalDate dueDate,
+                                   String reason) {
+}

@@ -1,0 +1,19 @@
+package se.benefitledger.core.payment;
+
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record PaymentReturnedEvent(UUID paymentId,
+                                   UUID batchId,
+                                   UUID householdId,
+                                   MunicipalityCode municipality,
+                                   BenefitMonth benefitMonth,
+                                   Money amount,
+                                   LocalDate executedOn,
+                                   LocalDate returnedOn,
+                                   String reason) {
+}

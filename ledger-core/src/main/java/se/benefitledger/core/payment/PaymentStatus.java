@@ -1,0 +1,8 @@
+package se.benefitledger.core.payment;
+
+/**
+ * SCHEDULED → BATCHED → EXECUTED → RETURNED; SCHEDULED → CANCELLED; BATCHED → REJECTED.
+ */
+public enum PaymentStatus {
+    SCHEDULED, BATCHED, EXECUTED, RETURNED, CANCELLED, REJECTED
+}

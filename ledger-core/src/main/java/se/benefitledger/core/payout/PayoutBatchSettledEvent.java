@@ -1,0 +1,10 @@
+package se.benefitledger.core.payout;
+
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Every payment of the batch has the bank's answer. */
+public record PayoutBatchSettledEvent(UUID batchId, MunicipalityCode municipality, LocalDate settledOn) {
+}

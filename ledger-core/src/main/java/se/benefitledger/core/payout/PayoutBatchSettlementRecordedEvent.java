@@ -1,0 +1,17 @@
+package se.benefitledger.core.payout;
+
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+public record PayoutBatchSettlementRecordedEvent(UUID batchId,
+                                                 MunicipalityCode municipality,
+                                                 LocalDate settledOn,
+                                                 List<SettledPayment> results) {
+
+    public PayoutBatchSettlementRecordedEvent {
+        results = List.copyOf(results);
+    }
+}

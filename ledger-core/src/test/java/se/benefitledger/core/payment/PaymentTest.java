@@ -1,0 +1,70 @@
+package se.benefitledger.core.payment;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.benefitledger.core.Examples;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.StateConflict;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static se.benefitledger.core.Examples.MARCH;
+import static se.benefitledger.core.Examples.TROSA;
+
+class PaymentTest {
+
+    private static final LocalDate EXECUTED_ON = LocalDate.of(2021, 2, 25);
+    private final Examples example = new Examples();
+    private final UUID paymentId = UUID.randomUUID();
+    private final UUID batchId = UUID.randomUUID();
+    private FixtureConfiguration<Payment> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Payment.class);
+    }
+
+    @Test
+    void recordsTheReturnOfAnExecutedPayment() {
+        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
+                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON))
+               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 2), "account closed", null))
+               .expectEvents(new PaymentReturnedEvent(paymentId, batchId, example.householdId, TROSA, MARCH, Money.parse("8450.00"), EXECUTED_ON,
+                       LocalDate.of(2021, 3, 2), "account closed"));
+    }
+
+    @Test
+    void onlyAnExecutedPaymentCanBeReturned() {
+        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId))
+               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 2), "account closed", null))
+               .expectException(StateConflict.class)
+               .expectExceptionMessage("payment " + paymentId + " is BATCHED; it must be EXECUTED to be returned")
+               .expectNoEvents();
+    }
+
+    @Test
+    void aPaymentIsReturnedOnlyOnce() {
+        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
+                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON),
+                      new PaymentReturnedEvent(paymentId, batchId, example.householdId, TROSA, MARCH, Money.parse("8450.00"), EXECUTED_ON,
+                              LocalDate.of(2021, 3, 2), "account closed"))
+               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 3), "again", null))
+               .expectException(StateConflict.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotBeReturnedBeforeItWasExecuted() {
+        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
+                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON))
+               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 2, 24), "typo", null))
+               .expectException(BusinessRuleViolation.class)
+               .expectExceptionMessage("a payment cannot be returned before it was executed: payment " + paymentId
+                       + " was executed on 2021-02-25, return date 2021-02-24")
+               .expectNoEvents();
+    }
+}

@@ -1,0 +1,75 @@
+package se.benefitledger.projections.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import se.benefitledger.core.decision.DecisionLine;
+import se.benefitledger.core.decision.DecisionOutcome;
+import se.benefitledger.core.decision.DecisionStatus;
+import se.benefitledger.core.decision.IncomeLine;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.LegalBasis;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.projections.sql.Sql;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Service
+public class DecisionQueries {
+
+    private static final TypeReference<List<DecisionLine>> LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<IncomeLine>> INCOMES = new TypeReference<>() {
+    };
+    private final JdbcClient jdbc;
+
+    DecisionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DecisionView> find(UUID decisionId) {
+        return jdbc.sql("SELECT * FROM decision WHERE decision_id = ?")
+                   .param(decisionId)
+                   .query((rs, row) -> new DecisionView(
+                           Sql.uuid(rs, "decision_id"),
+                           Sql.uuid(rs, "household_id"),
+                           MunicipalityCode.of(rs.getString("municipality")),
+                           BenefitMonth.parse(rs.getString("benefit_month")),
+                           DecisionOutcome.valueOf(rs.getString("outcome")),
+                           LegalBasis.valueOf(rs.getString("legal_basis")),
+                           read(rs.getString("lines"), LINES),
+                           read(rs.getString("incomes"), INCOMES),
+                           Money.ofOre(rs.getLong("approved_ore")),
+                           Money.ofOre(rs.getLong("committed_ore")),
+                           DecisionStatus.valueOf(rs.getString("status")),
+                           rs.getLong("version")))
+                   .optional();
+    }
+
+    /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
+    public Optional<MunicipalityCode> lockMunicipalityOf(UUID decisionId) {
+        return jdbc.sql("SELECT municipality FROM decision WHERE decision_id = ? FOR UPDATE")
+                   .param(decisionId)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
+    }
+
+    public Optional<MunicipalityCode> municipalityOf(UUID decisionId) {
+        return jdbc.sql("SELECT municipality FROM decision WHERE decision_id = ?")
+                   .param(decisionId)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return DecisionProjection.JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable decision lines", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package se.benefitledger.projections.payment;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+import se.benefitledger.core.payment.PaymentBatchedEvent;
+import se.benefitledger.core.payment.PaymentCancelledEvent;
+import se.benefitledger.core.payment.PaymentExecutedEvent;
+import se.benefitledger.core.payment.PaymentRejectedEvent;
+import se.benefitledger.core.payment.PaymentReturnedEvent;
+import se.benefitledger.core.payment.PaymentScheduledEvent;
+import se.benefitledger.core.payment.PaymentStatus;
+import se.benefitledger.projections.sql.SqlBatch;
+
+/** Keeps the {@code payment} table, in the command's transaction; a batch of 100,000 is written in JDBC batches. */
+@Component
+@ProcessingGroup("payment-view")
+class PaymentProjection {
+
+    private final SqlBatch sql;
+
+    PaymentProjection(SqlBatch sql) {
+        this.sql = sql;
+    }
+
+    @EventHandler
+    void on(PaymentScheduledEvent event, @SequenceNumber long version) {
+        sql.update("""
+                INSERT INTO payment (payment_id, decision_id, household_id, municipality, benefit_month, amount_ore, due_date,
+                                     payee_type, payee_id, status, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.paymentId(), event.decisionId(), event.householdId(), event.municipality().code(), event.benefitMonth().toString(),
+                event.amount().ore(), event.dueDate(), event.payeeType().name(), event.payeeId(), PaymentStatus.SCHEDULED.name(), version);
+    }
+
+    @EventHandler
+    void on(PaymentCancelledEvent event, @SequenceNumber long version) {
+        status(event.paymentId(), PaymentStatus.CANCELLED, version);
+    }
+
+    @EventHandler
+    void on(PaymentBatchedEvent event, @SequenceNumber long version) {
+        sql.update("UPDATE payment SET status = ?, batch_id = ?, version = ? WHERE payment_id = ?",
+                PaymentStatus.BATCHED.name(), event.batchId(), version, event.paymentId());
+    }
+
+    @EventHandler
+    void on(PaymentExecutedEvent event, @SequenceNumber long version) {
+        sql.update("UPDATE payment SET status = ?, executed_on = ?, version = ? WHERE payment_id = ?",
+                PaymentStatus.EXECUTED.name(), event.executedOn(), version, event.paymentId());
+    }
+
+    @EventHandler
+    void on(PaymentRejectedEvent event, @SequenceNumber long version) {
+        status(event.paymentId(), PaymentStatus.REJECTED, version);
+    }
+
+    @EventHandler
+    void on(PaymentReturnedEvent event, @SequenceNumber long version) {
+        sql.update("UPDATE payment SET status = ?, returned_on = ?, version = ? WHERE payment_id = ?",
+                PaymentStatus.RETURNED.name(), event.returnedOn(), version, event.paymentId());
+    }
+
+    private void status(java.util.UUID paymentId, PaymentStatus status, long version) {
+        sql.update("UPDATE payment SET status = ?, version = ? WHERE payment_id = ?", status.name(), version, paymentId);
+    }
+}

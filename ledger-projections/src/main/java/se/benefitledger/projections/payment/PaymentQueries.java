@@ -1,0 +1,105 @@
+package se.benefitledger.projections.payment;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import se.benefitledger.core.payment.PayeeType;
+import se.benefitledger.core.payment.PaymentStatus;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.projections.sql.Sql;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+@Service
+public class PaymentQueries {
+
+    private static final RowMapper<PaymentView> VIEW = (rs, row) -> new PaymentView(
+            Sql.uuid(rs, "payment_id"),
+            Sql.uuid(rs, "decision_id"),
+            Sql.uuid(rs, "household_id"),
+            MunicipalityCode.of(rs.getString("municipality")),
+            BenefitMonth.parse(rs.getString("benefit_month")),
+            Money.ofOre(rs.getLong("amount_ore")),
+            Sql.date(rs, "due_date"),
+            PayeeType.valueOf(rs.getString("payee_type")),
+            Sql.uuid(rs, "payee_id"),
+            PaymentStatus.valueOf(rs.getString("status")),
+            Sql.uuid(rs, "batch_id"),
+            Sql.date(rs, "executed_on"),
+            Sql.date(rs, "returned_on"),
+            Money.ofOre(rs.getLong("erroneous_ore")),
+            rs.getLong("version"));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    PaymentQueries(JdbcClient jdbc, JdbcTemplate streaming) {
+        this.jdbc = jdbc;
+        this.streaming = streaming;
+    }
+
+    public Optional<PaymentView> find(UUID paymentId) {
+        return jdbc.sql("SELECT * FROM payment WHERE payment_id = ?").param(paymentId).query(VIEW).optional();
+    }
+
+    /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
+    public Optional<MunicipalityCode> lockMunicipalityOf(UUID paymentId) {
+        return jdbc.sql("SELECT municipality FROM payment WHERE payment_id = ? FOR UPDATE")
+                   .param(paymentId)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
+    }
+
+    public Optional<MunicipalityCode> municipalityOf(UUID paymentId) {
+        return jdbc.sql("SELECT municipality FROM payment WHERE payment_id = ?")
+                   .param(paymentId)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
+    }
+
+    /**
+     * The SCHEDULED payments of the municipality due on or before the payout date, locked for the
+     * caller's transaction: a concurrent batch waits here and then finds them batched.
+     */
+    public List<UUID> lockSchedulable(MunicipalityCode municipality, LocalDate payoutDate) {
+        return jdbc.sql("""
+                        SELECT payment_id FROM payment
+                        WHERE municipality = ? AND status = 'SCHEDULED' AND due_date <= ?
+                        ORDER BY due_date, payment_id FOR UPDATE""")
+                   .params(municipality.code(), payoutDate)
+                   .query(UUID.class)
+                   .list();
+    }
+
+    public long countInBatch(UUID batchId) {
+        return jdbc.sql("SELECT count(*) FROM payment WHERE batch_id = ?").param(batchId).query(Long.class).single();
+    }
+
+    public List<PaymentView> inBatch(UUID batchId, long offset, int limit) {
+        return jdbc.sql("SELECT * FROM payment WHERE batch_id = ? ORDER BY payment_id OFFSET ? LIMIT ?")
+                   .params(batchId, offset, limit)
+                   .query(VIEW)
+                   .list();
+    }
+
+    /**
+     * Streams every payment of a batch in payment id order, for the bank file: with a cursor of
+     * 1,000 rows at a time (PostgreSQL needs a transaction for that), never the whole batch in memory.
+     */
+    public void forEachInBatch(UUID batchId, Consumer<PaymentView> consumer) {
+        streaming.query(connection -> {
+            var statement = connection.prepareStatement("SELECT * FROM payment WHERE batch_id = ? ORDER BY payment_id");
+            statement.setFetchSize(1000);
+            statement.setObject(1, batchId);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(VIEW.mapRow(rs, 0)));
+    }
+}

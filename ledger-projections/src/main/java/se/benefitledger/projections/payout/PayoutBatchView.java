@@ -1,0 +1,22 @@
+package se.benefitledger.projections.payout;
+
+import se.benefitledger.core.payout.PayoutBatchStatus;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record PayoutBatchView(UUID batchId,
+                              MunicipalityCode municipality,
+                              LocalDate payoutDate,
+                              PayoutBatchStatus status,
+                              int paymentCount,
+                              Money controlTotal,
+                              int executedCount,
+                              Money executedTotal,
+                              int rejectedCount,
+                              Money rejectedTotal,
+                              LocalDate settledOn,
+                              long version) {
+}

@@ -7,6 +7,8 @@ import se.benefitledger.core.household.Household;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payout.PayoutBatch;
 import se.benefitledger.core.payout.PayoutHandler;
+import se.benefitledger.core.recovery.RecoveryClaim;
+import se.benefitledger.core.recovery.RecoveryClaimHandler;
 
 /**
  * Registers the ledger's aggregates and command handlers on an Axon {@link Configurer}. The
@@ -22,8 +24,11 @@ public final class LedgerDomain {
                          .configureAggregate(Decision.class)
                          .configureAggregate(Payment.class)
                          .configureAggregate(PayoutBatch.class)
+                         .configureAggregate(RecoveryClaim.class)
                          .registerCommandHandler(c -> new DecisionPaymentsHandler(c.repository(Decision.class), c.repository(Payment.class)))
                          .registerCommandHandler(c -> new PayoutHandler(c.repository(PayoutBatch.class), c.repository(Payment.class),
-                                 c.repository(Decision.class)));
+                                 c.repository(Decision.class)))
+                         .registerCommandHandler(c -> new RecoveryClaimHandler(c.repository(RecoveryClaim.class), c.repository(Payment.class),
+                                 c.repository(Household.class)));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.core.payment.CancelPaymentCommand;
+import se.benefitledger.core.payment.RecordErroneousPaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
 
 import java.util.UUID;
@@ -40,6 +41,16 @@ class PaymentController {
     public ResponseEntity<PaymentResponse> cancel(@PathVariable UUID paymentId, @Valid @RequestBody CancelPaymentRequest request,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         commands.sendAndWait(new CancelPaymentCommand(paymentId, request.reason(), IfMatch.expectedVersion(ifMatch)));
+        return payments.respond(paymentId, ResponseEntity.ok());
+    }
+
+    /** Records that part or all of an executed payment was paid in error; what was paid does not change. */
+    @PostMapping("/{paymentId}/erroneous")
+    @Transactional
+    public ResponseEntity<PaymentResponse> erroneous(@PathVariable UUID paymentId, @Valid @RequestBody ErroneousPaymentRequest request,
+                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new RecordErroneousPaymentCommand(paymentId, request.amount(), request.cause(), request.note(),
+                IfMatch.expectedVersion(ifMatch)));
         return payments.respond(paymentId, ResponseEntity.ok());
     }
 

@@ -55,6 +55,19 @@ public final class Ledger {
                 "{\"settledOn\": \"" + settledOn + "\", \"results\": [" + results + "]}");
     }
 
+    /** A household of its own municipality whose payment of {@code amount} for {@code benefitMonth} was executed on 2021-02-25. */
+    public Executed executedPayment(String amount, String benefitMonth) {
+        String municipality = Municipalities.fresh();
+        String household = household(municipality);
+        String payment = payment(decision(household, benefitMonth, amount), amount, "2021-02-25");
+        String batch = batch(municipality, "2021-02-25").json("$.batchId");
+        settle(batch, "2021-02-25", payment, "EXECUTED");
+        return new Executed(municipality, household, payment);
+    }
+
+    public record Executed(String municipality, String householdId, String paymentId) {
+    }
+
     private static Http.Response created(Http.Response response, String what) {
         if (response.status() != 201) {
             throw new IllegalStateException("could not create a " + what + ": " + response);

@@ -8,6 +8,7 @@ import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.core.shared.StateConflict;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public class DecisionPaymentsHandler {
     public void handle(RevokeDecisionCommand command) {
         Aggregate<Decision> decision = decisions.load(command.decisionId().toString(), command.expectedVersion());
         Map<UUID, Aggregate<Payment>> reserved = decision.invoke(Decision::reservedPayments).stream()
-                .collect(Collectors.toMap(id -> id, id -> payments.load(id.toString())));
+                .collect(Collectors.toMap(id -> id, id -> payments.load(id.toString()), (first, same) -> first, LinkedHashMap::new));
         List<UUID> paidOut = reserved.entrySet().stream()
                 .filter(entry -> List.of(PaymentStatus.BATCHED, PaymentStatus.EXECUTED).contains(entry.getValue().invoke(Payment::status)))
                 .map(Map.Entry::getKey)

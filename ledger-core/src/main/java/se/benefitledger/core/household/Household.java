@@ -54,6 +54,10 @@ public class Household {
         return command.decisionId();
     }
 
+    public MunicipalityCode municipality() {
+        return municipality;
+    }
+
     private void requireActive(String action) {
         if (status != HouseholdStatus.ACTIVE) {
             throw new StateConflict("household " + householdId + " is " + status + "; only an ACTIVE household can " + action);

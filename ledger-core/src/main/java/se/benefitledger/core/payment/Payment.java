@@ -34,6 +34,8 @@ public class Payment {
     private PaymentStatus status;
     private UUID batchId;
     private LocalDate executedOn;
+    private Money erroneous = Money.ZERO;
+    private Money claimed = Money.ZERO;
 
     protected Payment() {
         // for Axon
@@ -55,6 +57,39 @@ public class Payment {
         }
         apply(new PaymentReturnedEvent(paymentId, batchId, householdId, municipality, benefitMonth, amount, executedOn,
                 command.returnedOn(), command.reason()));
+    }
+
+    /** Several findings may add up to at most the amount paid; none changes what was paid. */
+    @CommandHandler
+    public void handle(RecordErroneousPaymentCommand command) {
+        require(PaymentStatus.EXECUTED, "be found erroneous");
+        if (!command.amount().isPositive()) {
+            throw new BusinessRuleViolation("an erroneous amount must be more than 0.00");
+        }
+        Money total = erroneous.plus(command.amount());
+        if (total.isGreaterThan(amount)) {
+            throw new BusinessRuleViolation("erroneous amounts of payment " + paymentId + " may not exceed its amount " + amount + ": "
+                    + erroneous + " is already found erroneous, " + command.amount() + " more would make " + total);
+        }
+        apply(new PaymentFoundErroneousEvent(paymentId, householdId, municipality, benefitMonth, command.amount(), command.cause(),
+                command.note(), total));
+    }
+
+    /**
+     * Lets a recovery claim of the payment's household take up to {@code wanted} of the erroneous
+     * amount no other claim has taken; answers what it took (possibly nothing).
+     */
+    public ClaimedPortion claimErroneousAmount(UUID claimId, UUID claimHouseholdId, Money wanted) {
+        require(PaymentStatus.EXECUTED, "be claimed");
+        if (!householdId.equals(claimHouseholdId)) {
+            throw new BusinessRuleViolation("payment " + paymentId + " was paid to household " + householdId + ", not to household "
+                    + claimHouseholdId + " of the claim");
+        }
+        Money taken = wanted.min(erroneous.minus(claimed));
+        if (taken.isPositive()) {
+            apply(new ErroneousAmountClaimedEvent(paymentId, claimId, taken));
+        }
+        return new ClaimedPortion(paymentId, taken, benefitMonth, executedOn);
     }
 
     public void cancel(String reason) {
@@ -143,5 +178,15 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentReturnedEvent event) {
         status = PaymentStatus.RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFoundErroneousEvent event) {
+        erroneous = event.totalErroneous();
+    }
+
+    @EventSourcingHandler
+    void on(ErroneousAmountClaimedEvent event) {
+        claimed = claimed.plus(event.amount());
     }
 }

@@ -58,6 +58,61 @@ class PaymentTest {
     }
 
     @Test
+    void recordsErroneousFindingsUpToThePaymentAmount() {
+        fixture.given(executedPayment())
+               .when(new RecordErroneousPaymentCommand(paymentId, Money.parse("2000.00"), ErroneousPaymentCause.INCORRECT_INFORMATION, "undeclared wages", null))
+               .expectEvents(new PaymentFoundErroneousEvent(paymentId, example.householdId, TROSA, MARCH, Money.parse("2000.00"),
+                       ErroneousPaymentCause.INCORRECT_INFORMATION, "undeclared wages", Money.parse("2000.00")));
+    }
+
+    @Test
+    void findingsTogetherMayNotExceedTheAmountPaid() {
+        fixture.given(concat(executedPayment(), new PaymentFoundErroneousEvent(paymentId, example.householdId, TROSA, MARCH, Money.parse("8000.00"),
+                       ErroneousPaymentCause.DUPLICATE_PAYMENT, null, Money.parse("8000.00"))))
+               .when(new RecordErroneousPaymentCommand(paymentId, Money.parse("450.01"), ErroneousPaymentCause.SUSPECTED_FRAUD, null, null))
+               .expectException(BusinessRuleViolation.class)
+               .expectExceptionMessage("erroneous amounts of payment " + paymentId + " may not exceed its amount 8450.00: 8000.00 is already "
+                       + "found erroneous, 450.01 more would make 8450.01")
+               .expectNoEvents();
+    }
+
+    @Test
+    void onlyAnExecutedPaymentCanBeFoundErroneous() {
+        fixture.given(example.scheduled(paymentId, "8450.00"))
+               .when(new RecordErroneousPaymentCommand(paymentId, Money.parse("1.00"), ErroneousPaymentCause.ADMINISTRATIVE_ERROR, null, null))
+               .expectException(StateConflict.class)
+               .expectExceptionMessage("payment " + paymentId + " is SCHEDULED; it must be EXECUTED to be found erroneous");
+    }
+
+    @Test
+    void aReturnedPaymentCannotBeFoundErroneous() {
+        fixture.given(concat(executedPayment(), new PaymentReturnedEvent(paymentId, batchId, example.householdId, TROSA, MARCH, Money.parse("8450.00"),
+                       EXECUTED_ON, LocalDate.of(2021, 3, 2), "account closed")))
+               .when(new RecordErroneousPaymentCommand(paymentId, Money.parse("1.00"), ErroneousPaymentCause.ADMINISTRATIVE_ERROR, null, null))
+               .expectException(StateConflict.class)
+               .expectExceptionMessage("payment " + paymentId + " is RETURNED; it must be EXECUTED to be found erroneous");
+    }
+
+    @Test
+    void anErroneousAmountMustBePositive() {
+        fixture.given(executedPayment())
+               .when(new RecordErroneousPaymentCommand(paymentId, Money.ZERO, ErroneousPaymentCause.ADMINISTRATIVE_ERROR, null, null))
+               .expectException(BusinessRuleViolation.class)
+               .expectNoEvents();
+    }
+
+    private static Object[] concat(Object[] given, Object more) {
+        var all = java.util.Arrays.copyOf(given, given.length + 1);
+        all[given.length] = more;
+        return all;
+    }
+
+    private Object[] executedPayment() {
+        return new Object[]{example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
+                example.executed(paymentId, batchId, "8450.00", EXECUTED_ON)};
+    }
+
+    @Test
     void cannotBeReturnedBeforeItWasExecuted() {
         fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
                       example.executed(paymentId, batchId, "8450.00", EXECUTED_ON))

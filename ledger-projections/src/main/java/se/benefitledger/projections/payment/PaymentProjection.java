@@ -4,14 +4,18 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import se.benefitledger.core.payment.ErroneousAmountClaimedEvent;
 import se.benefitledger.core.payment.PaymentBatchedEvent;
 import se.benefitledger.core.payment.PaymentCancelledEvent;
 import se.benefitledger.core.payment.PaymentExecutedEvent;
+import se.benefitledger.core.payment.PaymentFoundErroneousEvent;
 import se.benefitledger.core.payment.PaymentRejectedEvent;
 import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.core.payment.PaymentScheduledEvent;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.projections.sql.SqlBatch;
+
+import java.util.UUID;
 
 /** Keeps the {@code payment} table, in the command's transaction; a batch of 100,000 is written in JDBC batches. */
 @Component
@@ -62,7 +66,18 @@ class PaymentProjection {
                 PaymentStatus.RETURNED.name(), event.returnedOn(), version, event.paymentId());
     }
 
-    private void status(java.util.UUID paymentId, PaymentStatus status, long version) {
+    @EventHandler
+    void on(PaymentFoundErroneousEvent event, @SequenceNumber long version) {
+        sql.update("UPDATE payment SET erroneous_ore = ?, version = ? WHERE payment_id = ?",
+                event.totalErroneous().ore(), version, event.paymentId());
+    }
+
+    @EventHandler
+    void on(ErroneousAmountClaimedEvent event, @SequenceNumber long version) {
+        sql.update("UPDATE payment SET version = ? WHERE payment_id = ?", version, event.paymentId());
+    }
+
+    private void status(UUID paymentId, PaymentStatus status, long version) {
         sql.update("UPDATE payment SET status = ?, version = ? WHERE payment_id = ?", status.name(), version, paymentId);
     }
 }

@@ -79,6 +79,17 @@ public class PaymentQueries {
                    .list();
     }
 
+    /**
+     * Locks these payments' rows, in id order (so that two requests never wait for each other),
+     * for the caller's transaction; answers their municipalities.
+     */
+    public List<MunicipalityCode> lockAll(List<UUID> paymentIds) {
+        return jdbc.sql("SELECT municipality FROM payment WHERE payment_id = ANY (?) ORDER BY payment_id FOR UPDATE")
+                   .param(paymentIds.toArray(UUID[]::new))
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .list();
+    }
+
     public long countInBatch(UUID batchId) {
         return jdbc.sql("SELECT count(*) FROM payment WHERE batch_id = ?").param(batchId).query(Long.class).single();
     }

@@ -1,0 +1,10 @@
+package se.benefitledger.api.recovery;
+
+import jakarta.validation.constraints.NotNull;
+import se.benefitledger.api.web.PositiveAmount;
+import se.benefitledger.core.shared.Money;
+
+import java.time.LocalDate;
+
+record RepaymentRequest(@NotNull @PositiveAmount Money amount, @NotNull LocalDate receivedOn) {
+}

@@ -1,0 +1,15 @@
+package se.benefitledger.core.recovery;
+
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.util.UUID;
+
+/** {@code outstanding} is what remains of the claim afterwards. */
+public record ClaimWrittenOffEvent(UUID claimId,
+                          UUID householdId,
+                          MunicipalityCode municipality,
+                          Money amount,
+                          String reason,
+                          Money outstanding) {
+}

@@ -22,6 +22,7 @@ import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
+import se.benefitledger.core.shared.SignedMoney;
 
 /**
  * The served OpenAPI document: value objects as the strings they are on the wire, both security
@@ -34,6 +35,8 @@ public class OpenApiConfiguration {
         var config = SpringDocUtils.getConfig();
         config.replaceWithSchema(Money.class, new StringSchema().pattern("^\\d{1,8}(\\.\\d{1,2})?$").example("8450.00")
                                                               .description("SEK with at most two decimals; responses always have two"));
+        config.replaceWithSchema(SignedMoney.class, new StringSchema().pattern("^-?\\d+\\.\\d{2}$").example("-1013.04")
+                                                                       .description("SEK, negative when more came back than went out"));
         config.replaceWithSchema(MunicipalityCode.class, new StringSchema().pattern("^\\d{4}$").example("0488")
                                                                            .description("kommunkod"));
         config.replaceWithSchema(BenefitMonth.class, new StringSchema().pattern("^\\d{4}-\\d{2}$").example("2021-03")

@@ -30,7 +30,9 @@ class EventStoreConfiguration {
                                                                        .persistenceExceptionResolver(persistenceExceptionResolver)
                                                                        .connectionProvider(connectionProvider)
                                                                        .transactionManager(transactionManager)
-                                                                       .schema(schema));
+                                                                       .schema(schema)
+                                                                       // events per query when projections catch up or replay
+                                                                       .batchSize(1000));
     }
 
     @Autowired

@@ -21,7 +21,11 @@ public enum Users {
     /** FINANCE everywhere */
     FRIDA,
     /** INVESTIGATOR everywhere */
-    INES;
+    INES,
+    /** FINANCE in 1280 only */
+    FIA,
+    /** INVESTIGATOR in 1280 only */
+    ISAK;
 
     public String username() {
         return name().toLowerCase();

@@ -43,4 +43,10 @@ class MoneyTest {
         assertThat(Money.ofKronor(5).minusAtMostToZero(Money.ofKronor(7))).isEqualTo(Money.ZERO);
         assertThatThrownBy(() -> Money.ofKronor(5).minus(Money.ofKronor(7))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDifferenceMayBeNegative() {
+        assertThat(SignedMoney.difference(Money.parse("100.00"), Money.parse("1113.04"))).hasToString("-1013.04");
+        assertThat(SignedMoney.difference(Money.parse("5.00"), Money.ZERO)).hasToString("5.00");
+    }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.SignedMoney;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ public class LedgerJacksonModule extends SimpleModule {
         super("benefit-ledger");
         addSerializer(Money.class, new ToStringSerializer<>(Money.class));
         addDeserializer(Money.class, new MoneyDeserializer(maximum));
+        addSerializer(SignedMoney.class, new ToStringSerializer<>(SignedMoney.class));
         addSerializer(MunicipalityCode.class, new ToStringSerializer<>(MunicipalityCode.class));
         addDeserializer(MunicipalityCode.class, new TextDeserializer<>(MunicipalityCode.class, MunicipalityCode::new));
         addSerializer(BenefitMonth.class, new ToStringSerializer<>(BenefitMonth.class));

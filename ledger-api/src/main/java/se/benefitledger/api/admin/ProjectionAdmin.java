@@ -1,0 +1,144 @@
+package se.benefitledger.api.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import se.benefitledger.api.problem.NotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Status and rebuilds of the report projections (Axon's streaming processors). A rebuild stops the
+ * processor, resets its token (its reset handler empties its tables in the same transaction) and
+ * starts it again: it replays from the first event while the service, reports included, keeps
+ * answering.
+ */
+@Service
+class ProjectionAdmin {
+
+    /** Behind for this long without moving: stalled. */
+    static final Duration STALL_AFTER = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Progress> lastProgress = new ConcurrentHashMap<>();
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
+        var thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Progress(long position, Instant since) {
+    }
+
+    ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc, Clock clock) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    List<ProjectionStatus> statuses() {
+        long head = head();
+        return processors().stream().map(processor -> status(processor, head)).toList();
+    }
+
+    ProjectionStatus status(String name) {
+        return status(processor(name), head());
+    }
+
+    ProjectionStatus rebuild(String name) {
+        var processor = processor(name);
+        if (rebuilding.add(name)) {
+            rebuilds.execute(() -> {
+                try {
+                    log.info("Rebuilding projection {}", name);
+                    processor.shutDown();
+                    processor.resetTokens();
+                    processor.start();
+                } catch (RuntimeException e) {
+                    log.error("Rebuild of projection {} failed; starting it where it was", name, e);
+                    processor.start();
+                } finally {
+                    rebuilding.remove(name);
+                }
+            });
+        }
+        return status(processor, head());
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        var segments = processor.processingStatus().values();
+        OptionalLong current = segments.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                                       .mapToLong(OptionalLong::getAsLong).min();
+        Long position = current.isPresent() ? current.getAsLong() : null;
+        Long lag = position == null ? null : Math.max(0, head - position);
+        ProjectionStatus.State state;
+        if (processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            state = ProjectionStatus.State.ERROR;
+        } else if (rebuilding.contains(processor.getName()) || segments.stream().anyMatch(ProjectionAdmin::replaying)) {
+            state = ProjectionStatus.State.REBUILDING;
+        } else if (stalled(processor, position, lag)) {
+            state = ProjectionStatus.State.STALLED;
+        } else {
+            state = ProjectionStatus.State.RUNNING;
+        }
+        return new ProjectionStatus(processor.getName(), state, position, head, lag, position == null ? null : recordedAt(position));
+    }
+
+    /**
+     * Still replaying the events that were there at the reset. (Axon keeps a segment marked as
+     * replaying until an event newer than the reset arrives, even when it has handled them all.)
+     */
+    private static boolean replaying(EventTrackerStatus segment) {
+        return segment.isReplaying() && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE);
+    }
+
+    /** Behind the head and not moving for {@link #STALL_AFTER}, or not running at all while events wait. */
+    private boolean stalled(StreamingEventProcessor processor, Long position, Long lag) {
+        Instant now = clock.instant();
+        if (position == null) {
+            return !processor.isRunning() && head() > 0;
+        }
+        var progress = lastProgress.compute(processor.getName(),
+                (name, last) -> last == null || last.position() != position ? new Progress(position, now) : last);
+        return lag > 0 && Duration.between(progress.since(), now).compareTo(STALL_AFTER) >= 0;
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                         .filter(StreamingEventProcessor.class::isInstance)
+                         .map(StreamingEventProcessor.class::cast)
+                         .sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                         .toList();
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() -> new NotFoundException("projection", name));
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private Instant recordedAt(long position) {
+        return jdbc.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index = ?")
+                   .param(position).query(String.class).optional().map(Instant::parse).orElse(null);
+    }
+}

@@ -1,0 +1,45 @@
+package se.benefitledger.api.history;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.benefitledger.api.problem.InvalidRequestException;
+import se.benefitledger.api.web.PageRequest;
+import se.benefitledger.projections.history.HouseholdHistory;
+import se.benefitledger.projections.history.HouseholdHistoryQueries;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** The audit trail of a household for investigators and auditors: who did what when, as the ledger recorded it. */
+@RestController
+@RequestMapping("/api/v1/households/{householdId}/history")
+class HouseholdHistoryController {
+
+    private final HouseholdHistoryQueries history;
+
+    HouseholdHistoryController(HouseholdHistoryQueries history) {
+        this.history = history;
+    }
+
+    @GetMapping
+    HouseholdHistory history(@PathVariable UUID householdId, @RequestParam(required = false) String asOf,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        var request = new PageRequest(page, size);
+        return history.history(householdId, instant(asOf), request.page(), request.size());
+    }
+
+    private static Instant instant(String asOf) {
+        if (asOf == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "must be an ISO-8601 instant in UTC, e.g. 2021-03-25T10:15:30Z");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package se.benefitledger.api.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.benefitledger.api.support.LedgerApiTest;
+import se.benefitledger.api.support.Municipalities;
+import se.benefitledger.api.support.Projections;
+import se.benefitledger.api.support.Users;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After a rebuild from zero, every projection table holds exactly the rows the incremental build wrote. */
+@LedgerApiTest
+class ProjectionRebuildTest {
+
+    private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "duration_household_month",
+            "duration_household_year", "recovery_balance", "reconciliation_batch", "reconciliation_payment", "history_aggregate");
+    private static final List<String> PROJECTIONS = List.of("monthly-spend", "duration-buckets", "recovery-balances", "reconciliation",
+            "household-history");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRebuildFromZeroReproducesEveryTableRowByRow() throws Exception {
+        String municipality = Municipalities.fresh();
+        var history = new se.benefitledger.api.report.RandomHistoryForTests(7L, municipality).events();
+        for (int from = 0; from < history.size(); from += 500) {
+            eventStore.publish(history.subList(from, Math.min(history.size(), from + 500)));
+        }
+        Projections.awaitCaughtUp(processing, jdbc);
+        Map<String, List<String>> incremental = snapshot();
+        assertThat(incremental.get("spend_month")).isNotEmpty();
+        assertThat(incremental.get("reconciliation_payment")).isNotEmpty();
+
+        var adam = Users.ADAM.on(port);
+        for (String projection : PROJECTIONS) {
+            var accepted = adam.post("/api/v1/admin/projections/" + projection + "/rebuild", "");
+            assertThat(accepted.status()).as(projection).isEqualTo(202);
+            assertThat(accepted.<String>json("$.status")).isEqualTo("REBUILDING");
+        }
+        var duringRebuild = Users.RUT.on(port).get("/api/v1/reports/monthly-spend?municipality=" + municipality + "&from=2020-01&to=2021-12");
+        assertThat(duringRebuild.status()).as("reports keep answering during a rebuild").isEqualTo(200);
+        awaitRunning(adam);
+
+        assertThat(snapshot()).isEqualTo(incremental);
+    }
+
+    @Test
+    void listsEveryProjectionWithItsPositionAndLag() {
+        Projections.awaitCaughtUp(processing, jdbc);
+        var listed = Users.ADAM.on(port).get("/api/v1/admin/projections");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.<List<String>>json("$.items[*].name")).containsExactlyInAnyOrderElementsOf(PROJECTIONS);
+        assertThat(listed.<List<String>>json("$.items[*].status")).containsOnly("RUNNING");
+        assertThat(listed.<List<Integer>>json("$.items[*].lag")).containsOnly(0);
+        assertThat(Users.ADAM.on(port).post("/api/v1/admin/projections/no-such-projection/rebuild", "").status()).isEqualTo(404);
+    }
+
+    private void awaitRunning(se.benefitledger.api.support.Http adam) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            var listed = adam.get("/api/v1/admin/projections");
+            List<String> states = listed.json("$.items[*].status");
+            List<Integer> lags = listed.json("$.items[*].lag");
+            if (states.stream().allMatch("RUNNING"::equals) && lags.stream().allMatch(lag -> lag != null && lag == 0)) {
+                return;
+            }
+            assertThat(Instant.now()).as("rebuilds finish: " + listed.body()).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private Map<String, List<String>> snapshot() {
+        var tables = new LinkedHashMap<String, List<String>>();
+        for (String table : TABLES) {
+            tables.put(table, jdbc.sql("SELECT t::text FROM " + table + " t ORDER BY 1").query(String.class).list());
+        }
+        return tables;
+    }
+}

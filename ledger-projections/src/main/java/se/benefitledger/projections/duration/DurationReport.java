@@ -1,0 +1,15 @@
+package se.benefitledger.projections.duration;
+
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.util.Map;
+
+/**
+ * Households by number of assistance months inside the window; {@code households} = Σ buckets,
+ * {@code longTermHouseholds} = the 10-12 bucket (långvarigt ekonomiskt bistånd).
+ */
+public record DurationReport(MunicipalityCode municipality, Window window, Map<String, Long> buckets, long households, long longTermHouseholds) {
+
+    public record Window(String from, String to) {
+    }
+}

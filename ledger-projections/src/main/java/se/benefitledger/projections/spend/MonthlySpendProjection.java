@@ -1,0 +1,108 @@
+package se.benefitledger.projections.spend;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.benefitledger.core.payment.PaymentCancelledEvent;
+import se.benefitledger.core.payment.PaymentExecutedEvent;
+import se.benefitledger.core.payment.PaymentRejectedEvent;
+import se.benefitledger.core.payment.PaymentReturnedEvent;
+import se.benefitledger.core.payment.PaymentScheduledEvent;
+import se.benefitledger.projections.sql.PerBatch;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/** The monthly-spend projection: tables {@code spend_month} and {@code spend_household_month}. */
+@Component
+@ProcessingGroup(MonthlySpendProjection.NAME)
+class MonthlySpendProjection {
+
+    static final String NAME = "monthly-spend";
+
+    private final JdbcTemplate jdbc;
+    private final PerBatch<SpendCalculator.Row, SpendCalculator.Totals> totals;
+    private final PerBatch<SpendCalculator.HouseholdMonth, Integer> live;
+
+    MonthlySpendProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.totals = new PerBatch<>(NAME + ".totals", SpendCalculator.Totals::plus, this::writeTotals);
+        this.live = new PerBatch<>(NAME + ".live", Integer::sum, this::writeLive);
+    }
+
+    @EventHandler
+    void on(PaymentScheduledEvent event) {
+        apply(SpendCalculator.of(event));
+    }
+
+    @EventHandler
+    void on(PaymentCancelledEvent event) {
+        apply(SpendCalculator.of(event));
+    }
+
+    @EventHandler
+    void on(PaymentRejectedEvent event) {
+        apply(SpendCalculator.of(event));
+    }
+
+    @EventHandler
+    void on(PaymentExecutedEvent event) {
+        apply(SpendCalculator.of(event));
+    }
+
+    @EventHandler
+    void on(PaymentReturnedEvent event) {
+        apply(SpendCalculator.of(event));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE spend_month, spend_household_month");
+    }
+
+    private void apply(List<SpendCalculator.Change> changes) {
+        for (var change : changes) {
+            if (change instanceof SpendCalculator.TotalsChange t) {
+                totals.add(t.row(), t.totals());
+            } else if (change instanceof SpendCalculator.LiveChange l) {
+                live.add(l.householdMonth(), l.delta());
+            }
+        }
+    }
+
+    private void writeTotals(SortedMap<SpendCalculator.Row, SpendCalculator.Totals> changes) {
+        jdbc.batchUpdate("""
+                        INSERT INTO spend_month (municipality, basis, month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                        ON CONFLICT (municipality, basis, month) DO UPDATE SET
+                            scheduled_ore = spend_month.scheduled_ore + EXCLUDED.scheduled_ore,
+                            executed_ore = spend_month.executed_ore + EXCLUDED.executed_ore,
+                            returned_ore = spend_month.returned_ore + EXCLUDED.returned_ore,
+                            payment_count = spend_month.payment_count + EXCLUDED.payment_count""",
+                changes.entrySet().stream().map(entry -> new Object[]{entry.getKey().municipality(), entry.getKey().basis().name(),
+                        entry.getKey().month(), entry.getValue().scheduled(), entry.getValue().executed(), entry.getValue().returned(),
+                        entry.getValue().payments()}).toList());
+    }
+
+    /** A household starts counting in a month when its live payments go above zero, and stops at zero. */
+    private void writeLive(SortedMap<SpendCalculator.HouseholdMonth, Integer> changes) {
+        jdbc.batchUpdate("""
+                        WITH changed AS (
+                            INSERT INTO spend_household_month (municipality, basis, month, household_id, live_payments) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (municipality, basis, month, household_id)
+                                DO UPDATE SET live_payments = spend_household_month.live_payments + EXCLUDED.live_payments
+                            RETURNING municipality, basis, month, live_payments, live_payments - ?::integer AS before)
+                        INSERT INTO spend_month (municipality, basis, month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count)
+                        SELECT municipality, basis, month, 0, 0, 0, 0,
+                               (CASE WHEN live_payments > 0 THEN 1 ELSE 0 END) - (CASE WHEN before > 0 THEN 1 ELSE 0 END)
+                        FROM changed
+                        ON CONFLICT (municipality, basis, month) DO UPDATE SET household_count = spend_month.household_count + EXCLUDED.household_count""",
+                changes.entrySet().stream().filter(entry -> entry.getValue() != 0).map(entry -> {
+                    var row = entry.getKey().row();
+                    return new Object[]{row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId(), entry.getValue(),
+                            entry.getValue()};
+                }).toList());
+    }
+}

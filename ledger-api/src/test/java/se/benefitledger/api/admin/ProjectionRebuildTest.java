@@ -1,5 +1,6 @@
 package se.benefitledger.api.admin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class ProjectionRebuildTest {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry metrics;
 
     @Test
     void aRebuildFromZeroReproducesEveryTableRowByRow() throws Exception {
@@ -73,6 +76,11 @@ class ProjectionRebuildTest {
         assertThat(listed.<List<String>>json("$.items[*].status")).containsOnly("RUNNING");
         assertThat(listed.<List<Integer>>json("$.items[*].lag")).containsOnly(0);
         assertThat(Users.ADAM.on(port).post("/api/v1/admin/projections/no-such-projection/rebuild", "").status()).isEqualTo(404);
+        for (String projection : PROJECTIONS) {
+            var lag = metrics.find("ledger.projection.lag").tag("projection", projection).gauge();
+            assertThat(lag).as("lag gauge of " + projection).isNotNull();
+            assertThat(lag.value()).isZero();
+        }
     }
 
     private void awaitRunning(se.benefitledger.api.support.Http adam) throws InterruptedException {

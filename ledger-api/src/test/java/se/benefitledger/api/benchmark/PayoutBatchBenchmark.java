@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -254,6 +255,8 @@ public final class PayoutBatchBenchmark {
 
         private <T> T measure(String name, Step<T> step) throws Exception {
             long events = events();
+            // start each step from the live heap, so that its peak is its own and not the previous step's garbage
+            System.gc();
             var gc = GcTotals.now();
             heap.reset();
             long started = System.nanoTime();
@@ -274,15 +277,16 @@ public final class PayoutBatchBenchmark {
         }
 
         private void report(FileStats file) {
-            System.out.printf("%n%,d payments, heap max %,d MB%n", payments, Runtime.getRuntime().maxMemory() >> 20);
-            System.out.println("| step   | seconds | events appended | peak heap used (MB) | GCs (pause s) |");
-            System.out.println("|--------|--------:|----------------:|--------------------:|--------------:|");
+            System.out.printf("%n%,d payments, max heap %,d MB%n", payments, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("| step   | seconds | events appended | peak heap used (MB) | peak after GC (MB) | GCs (pause s) |");
+            System.out.println("|--------|--------:|----------------:|--------------------:|-------------------:|--------------:|");
             for (Phase phase : phases) {
-                System.out.printf("| %-6s | %7.1f | %,15d | %,19d | %4d (%5.2f)  |%n", phase.name(), phase.seconds(), phase.events(),
-                        phase.peakHeap() >> 20, phase.gc().count(), phase.gc().millis() / 1000.0);
+                System.out.printf("| %-6s | %7.1f | %,15d | %,19d | %,18d | %4d (%5.2f)  |%n", phase.name(), phase.seconds(), phase.events(),
+                        phase.heap().used() >> 20, phase.heap().afterGc() >> 20, phase.gc().count(), phase.gc().millis() / 1000.0);
             }
-            System.out.printf("| total  | %7.1f | %,15d | %,19d |               |%n", phases.stream().mapToDouble(Phase::seconds).sum(),
-                    phases.stream().mapToLong(Phase::events).sum(), phases.stream().mapToLong(Phase::peakHeap).max().orElse(0) >> 20);
+            System.out.printf("| total  | %7.1f | %,15d | %,19d | %,18d |               |%n", phases.stream().mapToDouble(Phase::seconds).sum(),
+                    phases.stream().mapToLong(Phase::events).sum(), phases.stream().mapToLong(phase -> phase.heap().used()).max().orElse(0) >> 20,
+                    phases.stream().mapToLong(phase -> phase.heap().afterGc()).max().orElse(0) >> 20);
             System.out.printf("file: %,.1f MB, first byte after %.2f s%n", file.bytes() / 1e6, file.firstByte());
         }
     }
@@ -292,7 +296,7 @@ public final class PayoutBatchBenchmark {
         T run() throws Exception;
     }
 
-    private record Phase(String name, double seconds, long events, long peakHeap, GcTotals gc) {
+    private record Phase(String name, double seconds, long events, Peaks heap, GcTotals gc) {
     }
 
     private record FileStats(long bytes, double firstByte) {
@@ -314,16 +318,19 @@ public final class PayoutBatchBenchmark {
         }
     }
 
-    /** The heap used by this JVM (service and client alike), sampled every 100 ms; the peak since the last reset. */
+    /**
+     * The heap of this JVM (service and client alike), sampled every 100 ms: the peak used, and the peak left right
+     * after a collection (what the step kept alive, plus what the collector promoted), each since the last reset.
+     */
     private static final class HeapSampler {
-        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong used = new AtomicLong();
+        private final AtomicLong afterGc = new AtomicLong();
 
         static HeapSampler start() {
             var sampler = new HeapSampler();
             var thread = new Thread(() -> {
-                var memory = ManagementFactory.getMemoryMXBean();
                 while (true) {
-                    sampler.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    sampler.sample();
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
@@ -336,9 +343,27 @@ public final class PayoutBatchBenchmark {
             return sampler;
         }
 
-        long reset() {
-            return peak.getAndSet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        private void sample() {
+            used.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            afterGc.accumulateAndGet(afterLastGc(), Math::max);
         }
+
+        private static long afterLastGc() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream()
+                                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                                    .mapToLong(pool -> pool.getCollectionUsage().getUsed())
+                                    .sum();
+        }
+
+        /** The peaks since the last reset; starts anew from now. */
+        Peaks reset() {
+            var peaks = new Peaks(used.getAndSet(0), afterGc.getAndSet(0));
+            sample();
+            return peaks;
+        }
+    }
+
+    private record Peaks(long used, long afterGc) {
     }
 
     private static void require(boolean condition, String failure) {

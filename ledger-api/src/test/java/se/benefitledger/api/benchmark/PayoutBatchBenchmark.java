@@ -267,8 +267,10 @@ public final class PayoutBatchBenchmark {
                 System.out.printf("%s: failed after %.1f s%n", name, seconds(started));
                 throw e;
             }
-            phases.add(new Phase(name, seconds(started), events() - events, heap.reset(), GcTotals.now().minus(gc)));
-            System.out.printf("%s: %.1f s%n", name, phases.get(phases.size() - 1).seconds());
+            var phase = new Phase(name, seconds(started), events() - events, heap.reset(), GcTotals.now().minus(gc));
+            phases.add(phase);
+            System.out.printf("%s: %.1f s, %,d events, peak heap used %,d MB, after GC %,d MB, %d GCs%n", name, phase.seconds(),
+                    phase.events(), phase.heap().used() >> 20, phase.heap().afterGc() >> 20, phase.gc().count());
             return result;
         }
 

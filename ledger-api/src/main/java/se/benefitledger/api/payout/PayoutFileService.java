@@ -83,7 +83,7 @@ class PayoutFileService {
         return page.stream().map(payment -> {
             Payee payee = payees.get(payment.payeeId());
             if (payee == null) {
-                // checked before the first byte in this same snapshot; reaching here means the vault changed under it
+                // the check before the first byte saw this same snapshot: a bug, never a file silently short of a payment
                 throw new IllegalStateException(erased(payment.paymentId(), batchId));
             }
             return new Pain001Writer.Transaction(compact(payment.paymentId()), payment.amount(), payee.name(), payee.account(),

@@ -84,21 +84,24 @@ public final class PayoutBatchBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("-X")).toList(), home);
         long started = System.nanoTime();
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(LedgerApplication.class).run(
-                "--server.port=0",
-                "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
-                "--ledger.embedded-postgres.synchronous-commit=on",
-                "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext service = null;
         int exitCode = 1;
         try {
+            service = new SpringApplicationBuilder(LedgerApplication.class).run(
+                    "--server.port=0",
+                    "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
+                    "--ledger.embedded-postgres.synchronous-commit=on",
+                    "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
+                    "--logging.level.root=WARN");
             System.out.printf("service started in %.1f s%n", seconds(started));
             new Run(service, payments, heap).run();
             exitCode = 0;
         } catch (Exception e) {
             e.printStackTrace();
         } finally {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
             delete(home);
         }
         // the service's thread pools would keep the JVM alive

@@ -1,7 +1,13 @@
 package se.benefitledger.api.payout;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +28,8 @@ import se.benefitledger.api.web.PageResponse;
 import se.benefitledger.projections.payment.PaymentQueries;
 import se.benefitledger.projections.payout.PayoutBatchQueries;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 @RestController
@@ -29,14 +37,16 @@ import java.util.UUID;
 class PayoutBatchController {
 
     private final PayoutBatchService service;
+    private final PayoutFileService files;
     private final PayoutBatchQueries batches;
     private final PaymentQueries payments;
     private final PaymentResponses paymentResponses;
     private final AccessControl access;
 
-    PayoutBatchController(PayoutBatchService service, PayoutBatchQueries batches, PaymentQueries payments,
+    PayoutBatchController(PayoutBatchService service, PayoutFileService files, PayoutBatchQueries batches, PaymentQueries payments,
                           PaymentResponses paymentResponses, AccessControl access) {
         this.service = service;
+        this.files = files;
         this.batches = batches;
         this.payments = payments;
         this.paymentResponses = paymentResponses;
@@ -63,6 +73,20 @@ class PayoutBatchController {
         var request = new PageRequest(page, size);
         var items = paymentResponses.render(payments.inBatch(batchId, request.offset(), request.size()));
         return new PageResponse<>(items, request.page(), request.size(), payments.countInBatch(batchId));
+    }
+
+    /** Written straight to the response as it is produced: 100,000 payments make some 35 MB of XML. */
+    @GetMapping(path = "/{batchId}/file", produces = MediaType.APPLICATION_XML_VALUE)
+    @ApiResponse(responseCode = "200", description = "ISO 20022 pain.001.001.03 customer credit transfer initiation",
+                 content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string")))
+    void file(@PathVariable UUID batchId, HttpServletResponse response) throws IOException {
+        files.write(batchId, () -> {
+            response.setContentType(MediaType.APPLICATION_XML_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename("pain001-" + batchId + ".xml").build().toString());
+            return response.getOutputStream();
+        });
     }
 
     @PostMapping("/{batchId}/settlement")

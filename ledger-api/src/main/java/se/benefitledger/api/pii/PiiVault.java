@@ -58,6 +58,21 @@ public class PiiVault {
         return payees;
     }
 
+    /**
+     * A payment of the payout batch whose payee's data was erased, if any: such a payment cannot be paid. One query
+     * over the batch (joining the payment read model), so that a bank file is refused before its first byte.
+     */
+    public Optional<UUID> paymentToErasedPayee(UUID batchId) {
+        return jdbc.sql("""
+                        SELECT payment_id FROM payment
+                        WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM pii_subject
+                                                           WHERE subject_id = payee_id AND kind = ? AND wrapped_key IS NOT NULL)
+                        LIMIT 1""")
+                   .params(batchId, PAYEE)
+                   .query(UUID.class)
+                   .optional();
+    }
+
     /** The personnummer of these persons; an erased person is missing from the result. */
     public Map<UUID, PersonalIdentityNumber> personalIdentityNumbers(Collection<UUID> personIds) {
         var numbers = new HashMap<UUID, PersonalIdentityNumber>();

@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The embedded default run (no {@code spring.datasource.url}) comes with documented demo users
- * so that the README's curl examples work. With an external database, or once any user is
- * configured, no demo user exists.
+ * so that the README's curl examples work, and with demo accounts for its municipalities' bank
+ * files. With an external database, or once any user is configured, neither exists.
  */
 public class DemoUsers implements EnvironmentPostProcessor, Ordered {
 

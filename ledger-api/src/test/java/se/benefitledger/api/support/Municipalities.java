@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Municipalities {
 
-    private static final Set<String> SHARED = Set.of("0488", "0180", "1280");
+    /** Configured in {@code application-test.yml} with no account to pay from, unlike every other municipality. */
+    public static final String WITHOUT_DEBTOR_ACCOUNT = "2584";
+    private static final Set<String> SHARED = Set.of("0488", "0180", "1280", WITHOUT_DEBTOR_ACCOUNT);
     private static final List<String> UNUSED = MunicipalityCode.all().keySet().stream().filter(code -> !SHARED.contains(code)).toList();
     private static final AtomicInteger next = new AtomicInteger();
 

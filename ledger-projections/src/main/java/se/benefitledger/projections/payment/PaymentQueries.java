@@ -1,7 +1,5 @@
 package se.benefitledger.projections.payment;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 @Service
 public class PaymentQueries {
@@ -38,12 +35,13 @@ public class PaymentQueries {
             Money.ofOre(rs.getLong("erroneous_ore")),
             rs.getLong("version"));
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate streaming;
+    /** PostgreSQL orders UUIDs bytewise, so the nil UUID sorts first; payment ids are random, never nil. */
+    private static final UUID BEFORE_EVERY_ID = new UUID(0, 0);
 
-    PaymentQueries(JdbcClient jdbc, JdbcTemplate streaming) {
+    private final JdbcClient jdbc;
+
+    PaymentQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.streaming = streaming;
     }
 
     public Optional<PaymentView> find(UUID paymentId) {
@@ -102,15 +100,13 @@ public class PaymentQueries {
     }
 
     /**
-     * Streams every payment of a batch in payment id order, for the bank file: with a cursor of
-     * 1,000 rows at a time (PostgreSQL needs a transaction for that), never the whole batch in memory.
+     * The next {@code limit} payments of a batch in payment id order after {@code after} (null: from the first):
+     * keyset paging, so that reading a batch of 100,000 page by page stays one index range scan per page.
      */
-    public void forEachInBatch(UUID batchId, Consumer<PaymentView> consumer) {
-        streaming.query(connection -> {
-            var statement = connection.prepareStatement("SELECT * FROM payment WHERE batch_id = ? ORDER BY payment_id");
-            statement.setFetchSize(1000);
-            statement.setObject(1, batchId);
-            return statement;
-        }, (RowCallbackHandler) rs -> consumer.accept(VIEW.mapRow(rs, 0)));
+    public List<PaymentView> pageInBatch(UUID batchId, UUID after, int limit) {
+        return jdbc.sql("SELECT * FROM payment WHERE batch_id = ? AND payment_id > ? ORDER BY payment_id LIMIT ?")
+                   .params(batchId, after == null ? BEFORE_EVERY_ID : after, limit)
+                   .query(VIEW)
+                   .list();
     }
 }

@@ -1,6 +1,9 @@
 package se.benefitledger.core;
 
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.modelling.command.Repository;
 import se.benefitledger.core.decision.Decision;
 import se.benefitledger.core.decision.DecisionPaymentsHandler;
 import se.benefitledger.core.household.Household;
@@ -16,19 +19,38 @@ import se.benefitledger.core.recovery.RecoveryClaimHandler;
  */
 public final class LedgerDomain {
 
+    /** Builds an aggregate's repository, where the application replaces Axon's default. */
+    public interface Repositories {
+        <T> Repository<T> repositoryFor(Class<T> aggregateType, Configuration axon);
+    }
+
     private LedgerDomain() {
     }
 
+    /** With Axon's default repositories. */
     public static Configurer configure(Configurer configurer) {
-        return configurer.configureAggregate(Household.class)
-                         .configureAggregate(Decision.class)
-                         .configureAggregate(Payment.class)
-                         .configureAggregate(PayoutBatch.class)
-                         .configureAggregate(RecoveryClaim.class)
-                         .registerCommandHandler(c -> new DecisionPaymentsHandler(c.repository(Decision.class), c.repository(Payment.class)))
-                         .registerCommandHandler(c -> new PayoutHandler(c.repository(PayoutBatch.class), c.repository(Payment.class),
-                                 c.repository(Decision.class)))
-                         .registerCommandHandler(c -> new RecoveryClaimHandler(c.repository(RecoveryClaim.class), c.repository(Payment.class),
-                                 c.repository(Household.class)));
+        return configure(configurer, null);
+    }
+
+    public static Configurer configure(Configurer configurer, Repositories repositories) {
+        aggregate(configurer, Household.class, repositories);
+        aggregate(configurer, Decision.class, repositories);
+        aggregate(configurer, Payment.class, repositories);
+        aggregate(configurer, PayoutBatch.class, repositories);
+        aggregate(configurer, RecoveryClaim.class, repositories);
+        return configurer
+                .registerCommandHandler(c -> new DecisionPaymentsHandler(c.repository(Decision.class), c.repository(Payment.class)))
+                .registerCommandHandler(c -> new PayoutHandler(c.repository(PayoutBatch.class), c.repository(Payment.class),
+                        c.repository(Decision.class)))
+                .registerCommandHandler(c -> new RecoveryClaimHandler(c.repository(RecoveryClaim.class), c.repository(Payment.class),
+                        c.repository(Household.class)));
+    }
+
+    private static <T> void aggregate(Configurer configurer, Class<T> type, Repositories repositories) {
+        var aggregate = AggregateConfigurer.defaultConfiguration(type);
+        if (repositories != null) {
+            aggregate.configureRepository(axon -> repositories.repositoryFor(type, axon));
+        }
+        configurer.configureAggregate(aggregate);
     }
 }

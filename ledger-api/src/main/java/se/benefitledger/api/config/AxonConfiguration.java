@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import se.benefitledger.api.eventstore.CommitCheckingRepository;
 import se.benefitledger.core.LedgerDomain;
 import se.benefitledger.projections.json.LedgerJson;
 
@@ -76,7 +77,7 @@ public class AxonConfiguration {
 
     @Bean
     ConfigurerModule ledgerDomain() {
-        return LedgerDomain::configure;
+        return configurer -> LedgerDomain.configure(configurer, CommitCheckingRepository::of);
     }
 
     /**

@@ -11,9 +11,9 @@ import java.util.UUID;
 /** Before a {@link BulkCommand} is handled, announces its aggregates to the event store for prefetching. */
 class BulkLoadInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final PrefetchingEventStorageEngine engine;
+    private final LedgerEventStorageEngine engine;
 
-    BulkLoadInterceptor(PrefetchingEventStorageEngine engine) {
+    BulkLoadInterceptor(LedgerEventStorageEngine engine) {
         this.engine = engine;
     }
 

@@ -4,16 +4,24 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The JDBC event storage engine, with prefetching for bulk commands. */
+/**
+ * The JDBC event store, made to hold 100,000 aggregates in one unit of work: prefetching for bulk
+ * commands, and two of Axon's per-aggregate scans replaced by look-ups ({@link StagedAwareEventStore},
+ * {@link CommitCheckingRepository}).
+ */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
@@ -22,7 +30,7 @@ class EventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema schema) {
-        return new PrefetchingEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                                                                        .snapshotSerializer(serializer)
                                                                        .eventSerializer(eventSerializer)
                                                                        .upcasterChain(axon.upcasterChain())
@@ -35,8 +43,24 @@ class EventStoreConfiguration {
                                                                        .batchSize(1000));
     }
 
+    /** Axon's own event store, built the same way, with {@link StagedAwareEventStore}'s shortcut. */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    static EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
+        return new StagedAwareEventStore(EmbeddedEventStore.builder()
+                                                           .storageEngine(storageEngine)
+                                                           .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                                                           .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /** Axon's JDBC auto-configuration stops providing this once an event store is declared, as above. */
+    @Bean
+    static PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
     @Autowired
     void prefetchForBulkCommands(CommandBus commandBus, EventStorageEngine engine) {
-        commandBus.registerHandlerInterceptor(new BulkLoadInterceptor((PrefetchingEventStorageEngine) engine));
+        commandBus.registerHandlerInterceptor(new BulkLoadInterceptor((LedgerEventStorageEngine) engine));
     }
 }

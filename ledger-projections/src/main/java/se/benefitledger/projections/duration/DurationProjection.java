@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import se.benefitledger.core.payment.PaymentExecutedEvent;
 import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.projections.sql.PerBatch;
+import se.benefitledger.projections.sql.Sql;
 
 import java.util.SortedMap;
 
@@ -43,7 +44,7 @@ class DurationProjection {
 
     /** Counts live payments per household month and keeps the month's bit set while any is live. */
     private void write(SortedMap<AssistanceMonths.HouseholdMonth, Integer> changes) {
-        jdbc.batchUpdate("""
+        Sql.batchUpdate(jdbc, """
                         WITH changed AS (
                             INSERT INTO duration_household_month (household_id, month, municipality, live_payments) VALUES (?, ?, ?, ?)
                             ON CONFLICT (household_id, month)

@@ -10,6 +10,7 @@ import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.payment.PaymentScheduledEvent;
 import se.benefitledger.core.recovery.RecoveryClaimDecidedEvent;
 import se.benefitledger.projections.sql.PerBatch;
+import se.benefitledger.projections.sql.Sql;
 
 import java.util.SortedMap;
 import java.util.UUID;
@@ -59,7 +60,7 @@ class HouseholdHistoryProjection {
     }
 
     private void write(SortedMap<UUID, UUID> aggregateOwners) {
-        jdbc.batchUpdate("INSERT INTO history_aggregate (aggregate_id, household_id) VALUES (?, ?) ON CONFLICT (aggregate_id) DO NOTHING",
+        Sql.batchUpdate(jdbc, "INSERT INTO history_aggregate (aggregate_id, household_id) VALUES (?, ?) ON CONFLICT (aggregate_id) DO NOTHING",
                 aggregateOwners.entrySet().stream().map(entry -> new Object[]{entry.getKey().toString(), entry.getValue()}).toList());
     }
 }

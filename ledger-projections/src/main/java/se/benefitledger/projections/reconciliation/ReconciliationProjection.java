@@ -13,6 +13,7 @@ import se.benefitledger.core.payout.PayoutBatchCreatedEvent;
 import se.benefitledger.core.payout.PayoutBatchSettledEvent;
 import se.benefitledger.core.payout.PayoutBatchSettlementRecordedEvent;
 import se.benefitledger.projections.sql.PerBatch;
+import se.benefitledger.projections.sql.Sql;
 
 import java.util.SortedMap;
 import java.util.UUID;
@@ -83,7 +84,7 @@ class ReconciliationProjection {
     }
 
     private void writeBatches(SortedMap<UUID, ReconciliationPatches.BatchPatch> patches) {
-        jdbc.batchUpdate("""
+        Sql.batchUpdate(jdbc, """
                         INSERT INTO reconciliation_batch AS b (batch_id, municipality, payout_date, status, payment_count, control_total_ore,
                             executed_count, executed_ore, rejected_count, rejected_ore, returned_count, returned_ore)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -105,7 +106,7 @@ class ReconciliationProjection {
     }
 
     private void writePayments(SortedMap<ReconciliationPatches.PaymentKey, ReconciliationPatches.PaymentPatch> patches) {
-        jdbc.batchUpdate("""
+        Sql.batchUpdate(jdbc, """
                         INSERT INTO reconciliation_payment AS p (batch_id, payment_id, in_batch, batch_amount_ore, batch_outcome, payment_state,
                             payment_amount_ore)
                         VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -11,6 +11,7 @@ import se.benefitledger.core.payment.PaymentRejectedEvent;
 import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.core.payment.PaymentScheduledEvent;
 import se.benefitledger.projections.sql.PerBatch;
+import se.benefitledger.projections.sql.Sql;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -73,7 +74,7 @@ class MonthlySpendProjection {
     }
 
     private void writeTotals(SortedMap<SpendCalculator.Row, SpendCalculator.Totals> changes) {
-        jdbc.batchUpdate("""
+        Sql.batchUpdate(jdbc, """
                         INSERT INTO spend_month (municipality, basis, month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count)
                         VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                         ON CONFLICT (municipality, basis, month) DO UPDATE SET
@@ -88,7 +89,7 @@ class MonthlySpendProjection {
 
     /** A household starts counting in a month when its live payments go above zero, and stops at zero. */
     private void writeLive(SortedMap<SpendCalculator.HouseholdMonth, Integer> changes) {
-        jdbc.batchUpdate("""
+        Sql.batchUpdate(jdbc, """
                         WITH changed AS (
                             INSERT INTO spend_household_month (municipality, basis, month, household_id, live_payments) VALUES (?, ?, ?, ?, ?)
                             ON CONFLICT (municipality, basis, month, household_id)

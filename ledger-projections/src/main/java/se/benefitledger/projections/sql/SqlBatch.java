@@ -54,7 +54,7 @@ public class SqlBatch {
                 if (run.arguments().size() == 1) {
                     jdbc.update(run.sql(), run.arguments().get(0));
                 } else {
-                    jdbc.batchUpdate(run.sql(), run.arguments());
+                    Sql.batchUpdate(jdbc, run.sql(), run.arguments());
                 }
             }
             runs.clear();

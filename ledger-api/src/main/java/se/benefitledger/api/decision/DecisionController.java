@@ -16,6 +16,7 @@ import se.benefitledger.api.payment.PaymentResponses;
 import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.projections.decision.DecisionQueries;
+import se.benefitledger.projections.decision.DecisionView;
 
 import java.util.UUID;
 
@@ -34,23 +35,23 @@ class DecisionController {
     }
 
     @PostMapping
-    ResponseEntity<DecisionResponse> make(@Valid @RequestBody MakeDecisionRequest request) {
+    ResponseEntity<DecisionView> make(@Valid @RequestBody MakeDecisionRequest request) {
         var decision = service.make(request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(decision.decisionId()).toUri();
-        return ResponseEntity.created(location).eTag(Long.toString(decision.version())).body(DecisionResponse.of(decision));
+        return ResponseEntity.created(location).eTag(Long.toString(decision.version())).body(decision);
     }
 
     @GetMapping("/{decisionId}")
-    ResponseEntity<DecisionResponse> get(@PathVariable UUID decisionId) {
+    ResponseEntity<DecisionView> get(@PathVariable UUID decisionId) {
         var decision = decisions.find(decisionId).orElseThrow(() -> new NotFoundException("decision", decisionId));
-        return ResponseEntity.ok().eTag(Long.toString(decision.version())).body(DecisionResponse.of(decision));
+        return ResponseEntity.ok().eTag(Long.toString(decision.version())).body(decision);
     }
 
     @PostMapping("/{decisionId}/revocation")
-    ResponseEntity<DecisionResponse> revoke(@PathVariable UUID decisionId, @Valid @RequestBody RevokeDecisionRequest request,
+    ResponseEntity<DecisionView> revoke(@PathVariable UUID decisionId, @Valid @RequestBody RevokeDecisionRequest request,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var decision = service.revoke(decisionId, request, IfMatch.expectedVersion(ifMatch));
-        return ResponseEntity.ok().eTag(Long.toString(decision.version())).body(DecisionResponse.of(decision));
+        return ResponseEntity.ok().eTag(Long.toString(decision.version())).body(decision);
     }
 
     @PostMapping("/{decisionId}/payments")

@@ -27,6 +27,7 @@ import se.benefitledger.api.web.PageRequest;
 import se.benefitledger.api.web.PageResponse;
 import se.benefitledger.projections.payment.PaymentQueries;
 import se.benefitledger.projections.payout.PayoutBatchQueries;
+import se.benefitledger.projections.payout.PayoutBatchView;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,17 +55,17 @@ class PayoutBatchController {
     }
 
     @PostMapping
-    ResponseEntity<PayoutBatchResponse> create(@Valid @RequestBody CreatePayoutBatchRequest request) {
+    ResponseEntity<PayoutBatchView> create(@Valid @RequestBody CreatePayoutBatchRequest request) {
         access.requireMayActIn(request.municipality());
         var batch = service.create(request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(batch.batchId()).toUri();
-        return ResponseEntity.created(location).eTag(Long.toString(batch.version())).body(PayoutBatchResponse.of(batch));
+        return ResponseEntity.created(location).eTag(Long.toString(batch.version())).body(batch);
     }
 
     @GetMapping("/{batchId}")
-    ResponseEntity<PayoutBatchResponse> get(@PathVariable UUID batchId) {
+    ResponseEntity<PayoutBatchView> get(@PathVariable UUID batchId) {
         var batch = batches.find(batchId).orElseThrow(() -> new NotFoundException("payout batch", batchId));
-        return ResponseEntity.ok().eTag(Long.toString(batch.version())).body(PayoutBatchResponse.of(batch));
+        return ResponseEntity.ok().eTag(Long.toString(batch.version())).body(batch);
     }
 
     @GetMapping("/{batchId}/payments")
@@ -90,9 +91,9 @@ class PayoutBatchController {
     }
 
     @PostMapping("/{batchId}/settlement")
-    ResponseEntity<PayoutBatchResponse> settle(@PathVariable UUID batchId, @Valid @RequestBody SettlementRequest request,
+    ResponseEntity<PayoutBatchView> settle(@PathVariable UUID batchId, @Valid @RequestBody SettlementRequest request,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var batch = service.settle(batchId, request, IfMatch.expectedVersion(ifMatch));
-        return ResponseEntity.ok().eTag(Long.toString(batch.version())).body(PayoutBatchResponse.of(batch));
+        return ResponseEntity.ok().eTag(Long.toString(batch.version())).body(batch);
     }
 }

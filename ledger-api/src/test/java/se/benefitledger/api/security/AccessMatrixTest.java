@@ -2,7 +2,9 @@ package se.benefitledger.api.security;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import se.benefitledger.api.support.Http;
 import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
@@ -44,6 +46,8 @@ class AccessMatrixTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     Ledger ledger;
 
     /** Objects in 0488, created fresh for each call that is let through. */
@@ -206,6 +210,12 @@ class AccessMatrixTest {
                 .isEqualTo(person.substring(0, 8) + "-****");
         assertThat(INGRID.on(port).get("/api/v1/households/" + id).<String>json("$.members[0].personalIdentityNumber")).isEqualTo(person);
         assertThat(ALVA.on(port).get("/api/v1/households/" + id).<String>json("$.members[0].personalIdentityNumber")).isEqualTo(person);
+
+        String personId = ANNA.on(port).get("/api/v1/households/" + id).json("$.members[0].personId");
+        assertThat(jdbc.sql("SELECT actor || ' ' || role || ' ' || purpose FROM pii_access_log WHERE person_id = ? ORDER BY id")
+                       .param(UUID.fromString(personId)).query(String.class).list())
+                .as("every unmasked read is logged, masked ones are not")
+                .containsExactly("ingrid INVESTIGATOR SHOWN_UNMASKED", "alva AUDITOR SHOWN_UNMASKED");
     }
 
     @Test

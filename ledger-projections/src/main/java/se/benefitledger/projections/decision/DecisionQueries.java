@@ -52,17 +52,11 @@ public class DecisionQueries {
 
     /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
     public Optional<MunicipalityCode> lockMunicipalityOf(UUID decisionId) {
-        return jdbc.sql("SELECT municipality FROM decision WHERE decision_id = ? FOR UPDATE")
-                   .param(decisionId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "decision", "decision_id", decisionId, true);
     }
 
     public Optional<MunicipalityCode> municipalityOf(UUID decisionId) {
-        return jdbc.sql("SELECT municipality FROM decision WHERE decision_id = ?")
-                   .param(decisionId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "decision", "decision_id", decisionId, false);
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -7,6 +7,7 @@ import se.benefitledger.core.household.HouseholdStatus;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.projections.sql.Sql;
 
 import java.util.Collection;
 import java.util.List;
@@ -41,17 +42,11 @@ public class HouseholdQueries {
 
     /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
     public Optional<MunicipalityCode> lockMunicipalityOf(UUID householdId) {
-        return jdbc.sql("SELECT municipality FROM household WHERE household_id = ? FOR UPDATE")
-                   .param(householdId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "household", "household_id", householdId, true);
     }
 
     public Optional<MunicipalityCode> municipalityOf(UUID householdId) {
-        return jdbc.sql("SELECT municipality FROM household WHERE household_id = ?")
-                   .param(householdId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "household", "household_id", householdId, false);
     }
 
     /** Households the person is or was a member of, newest first. */

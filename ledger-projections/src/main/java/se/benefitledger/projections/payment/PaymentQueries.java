@@ -50,17 +50,11 @@ public class PaymentQueries {
 
     /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
     public Optional<MunicipalityCode> lockMunicipalityOf(UUID paymentId) {
-        return jdbc.sql("SELECT municipality FROM payment WHERE payment_id = ? FOR UPDATE")
-                   .param(paymentId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "payment", "payment_id", paymentId, true);
     }
 
     public Optional<MunicipalityCode> municipalityOf(UUID paymentId) {
-        return jdbc.sql("SELECT municipality FROM payment WHERE payment_id = ?")
-                   .param(paymentId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "payment", "payment_id", paymentId, false);
     }
 
     /**

@@ -33,6 +33,7 @@ public class PayoutBatchQueries {
                            Money.ofOre(rs.getLong("executed_ore")),
                            rs.getInt("rejected_count"),
                            Money.ofOre(rs.getLong("rejected_ore")),
+                           rs.getInt("payment_count") - rs.getInt("executed_count") - rs.getInt("rejected_count"),
                            Sql.date(rs, "settled_on"),
                            rs.getLong("version")))
                    .optional();
@@ -40,16 +41,10 @@ public class PayoutBatchQueries {
 
     /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
     public Optional<MunicipalityCode> lockMunicipalityOf(UUID batchId) {
-        return jdbc.sql("SELECT municipality FROM payout_batch WHERE batch_id = ? FOR UPDATE")
-                   .param(batchId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, true);
     }
 
     public Optional<MunicipalityCode> municipalityOf(UUID batchId) {
-        return jdbc.sql("SELECT municipality FROM payout_batch WHERE batch_id = ?")
-                   .param(batchId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, false);
     }
 }

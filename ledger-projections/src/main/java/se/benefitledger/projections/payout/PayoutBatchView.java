@@ -7,6 +7,7 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import java.time.LocalDate;
 import java.util.UUID;
 
+/** {@code unsettledCount}: payments still waiting for the bank's answer. */
 public record PayoutBatchView(UUID batchId,
                               MunicipalityCode municipality,
                               LocalDate payoutDate,
@@ -17,6 +18,7 @@ public record PayoutBatchView(UUID batchId,
                               Money executedTotal,
                               int rejectedCount,
                               Money rejectedTotal,
+                              int unsettledCount,
                               LocalDate settledOn,
                               long version) {
 }

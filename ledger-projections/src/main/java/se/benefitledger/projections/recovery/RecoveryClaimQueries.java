@@ -50,17 +50,11 @@ public class RecoveryClaimQueries {
 
     /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
     public Optional<MunicipalityCode> lockMunicipalityOf(UUID claimId) {
-        return jdbc.sql("SELECT municipality FROM recovery_claim WHERE claim_id = ? FOR UPDATE")
-                   .param(claimId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "recovery_claim", "claim_id", claimId, true);
     }
 
     public Optional<MunicipalityCode> municipalityOf(UUID claimId) {
-        return jdbc.sql("SELECT municipality FROM recovery_claim WHERE claim_id = ?")
-                   .param(claimId)
-                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
-                   .optional();
+        return Sql.municipality(jdbc, "recovery_claim", "claim_id", claimId, false);
     }
 
     private static List<ClaimedPayment> payments(String json) {

@@ -1,6 +1,8 @@
 package se.benefitledger.projections.sql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Conversions between the read models' columns and Java values. */
@@ -25,6 +28,17 @@ public final class Sql {
         for (int from = 0; from < rows.size(); from += BATCH) {
             jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
+    }
+
+    /**
+     * The municipality of one object of a read-model table; with {@code lock}, the row is locked for
+     * the caller's transaction (commands on one object then run one after the other).
+     */
+    public static Optional<MunicipalityCode> municipality(JdbcClient jdbc, String table, String idColumn, UUID id, boolean lock) {
+        return jdbc.sql("SELECT municipality FROM " + table + " WHERE " + idColumn + " = ?" + (lock ? " FOR UPDATE" : ""))
+                   .param(id)
+                   .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
+                   .optional();
     }
 
     public static OffsetDateTime timestamp(Instant instant) {

@@ -76,7 +76,7 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo users, see {@link DemoUsers}). */
+    /** Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo users, see {@link EmbeddedDemo}). */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         Map<String, LedgerUserDetails> users = properties.users().entrySet().stream().collect(Collectors.toUnmodifiableMap(

@@ -67,7 +67,7 @@ public final class PayoutBatchBenchmark {
     private static final int PAYEES = 10;
     private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.of("0488");
     private static final LocalDate PAYOUT_DATE = LocalDate.of(2026, 12, 23);
-    /** The demo user of the embedded run who is FINANCE in 0488 (demo-users.properties). */
+    /** The demo user of the embedded run who is FINANCE in 0488 (demo.properties). */
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("fredrik:demo".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package se.benefitledger.api.security;
+package se.benefitledger.api.config;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
  * so that the README's curl examples work, and with demo accounts for its municipalities' bank
  * files. With an external database, or once any user is configured, neither exists.
  */
-public class DemoUsers implements EnvironmentPostProcessor, Ordered {
+public class EmbeddedDemo implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -27,7 +27,7 @@ public class DemoUsers implements EnvironmentPostProcessor, Ordered {
             return;
         }
         try {
-            new PropertiesPropertySourceLoader().load("demo-users", new ClassPathResource("demo-users.properties"))
+            new PropertiesPropertySourceLoader().load("demo", new ClassPathResource("demo.properties"))
                                                 .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package se.benefitledger.api.security;
+package se.benefitledger.api.config;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -7,12 +7,12 @@ import org.springframework.mock.env.MockPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DemoUsersTest {
+class EmbeddedDemoTest {
 
     @Test
-    void theEmbeddedRunGetsTheDocumentedDemoUsers() {
+    void theEmbeddedRunGetsTheDocumentedEmbeddedDemo() {
         var environment = new StandardEnvironment();
-        new DemoUsers().postProcessEnvironment(environment, new SpringApplication());
+        new EmbeddedDemo().postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("ledger.security.users.anna.roles")).isEqualTo("CASEWORKER");
         assertThat(environment.getProperty("ledger.security.users.adam.roles")).isEqualTo("ADMIN");
     }
@@ -21,15 +21,15 @@ class DemoUsersTest {
     void anExternalDatabaseHasNoUserUnlessConfigured() {
         var environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MockPropertySource().withProperty("spring.datasource.url", "jdbc:postgresql://db/ledger"));
-        new DemoUsers().postProcessEnvironment(environment, new SpringApplication());
+        new EmbeddedDemo().postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("ledger.security.users.anna.password")).isNull();
     }
 
     @Test
-    void configuredUsersReplaceTheDemoUsers() {
+    void configuredUsersReplaceTheEmbeddedDemo() {
         var environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MockPropertySource().withProperty("ledger.security.users.eva.password", "{noop}x"));
-        new DemoUsers().postProcessEnvironment(environment, new SpringApplication());
+        new EmbeddedDemo().postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("ledger.security.users.anna.password")).isNull();
     }
 }

@@ -14,6 +14,7 @@ import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.PersonalIdentityNumber;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -144,6 +145,11 @@ public final class SyntheticPlan {
             months.add(month);
         }
         return months;
+    }
+
+    /** The n-th adult of no plan, for load tests that register households of their own: never a member of a plan's household. */
+    public static PersonalIdentityNumber adultOfNoPlan(long n) {
+        return SyntheticPersons.freshAdult(n);
     }
 
     /** The id of the payout batch of a municipality and payout date, for loads that choose ids themselves. */

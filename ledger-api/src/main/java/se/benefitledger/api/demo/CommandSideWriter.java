@@ -27,6 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +38,15 @@ import java.util.function.Consumer;
  * request. Registrations, decisions and payments go as bulk commands of up to {@value #CHUNK}
  * parts (one unit of work, one transaction, events appended in JDBC batches); a payout batch and
  * its settlement are one command each anyway; the rare facts (cancellations, returns, findings,
- * claims, repayments) go one command each. Persons and payees get their ids from the PII vault,
- * many at a time. Commands carry the actor {@code system}, like every command sent outside HTTP.
+ * claims, repayments) go one command each, several at once. Persons and payees get their ids
+ * from the PII vault, many at a time. Commands carry the actor {@code system}, like every command
+ * sent outside HTTP.
+ * <p>
+ * A bulk command runs alone: no other command commits while it is under way. It takes a block
+ * of thousands of global indices when it appends and holds them until it commits; a command
+ * committing meanwhile makes the event store's readers see those thousands as gaps, which Axon's
+ * tracking tokens copy, gap by gap, into the token of every event read after them (hundreds of
+ * megabytes, and quadratic work). Single commands may run together: their gaps are a few indices.
  */
 public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable {
 
@@ -45,9 +55,10 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
     private final CommandGateway commands;
     private final PiiVault vault;
     private final ExecutorService pool;
+    private final ReadWriteLock appending = new ReentrantReadWriteLock();
     private final AtomicLong sent = new AtomicLong();
 
-    /** {@code threads}: how many commands of one step run at once. */
+    /** {@code threads}: how many single commands of one step run at once. */
     public CommandSideWriter(CommandGateway commands, PiiVault vault, int threads) {
         this.commands = commands;
         this.vault = vault;
@@ -65,23 +76,23 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
 
     @Override
     public void register(List<PlannedHousehold> households) {
-        inParallel(chunks(households), chunk -> {
+        chunks(households).forEach(chunk -> {
             var numbers = chunk.stream().flatMap(household -> household.members().stream()).map(PlannedHousehold.Member::number).toList();
             var personIds = vault.personIdsFor(numbers);
             var registrations = chunk.stream().map(household -> new RegisterHouseholdCommand(household.householdId(), household.municipality(),
                     household.members().stream().map(member -> new HouseholdMember(personIds.get(member.number()), member.role(),
                             member.number().birthDate())).toList())).toList();
-            send(new RegisterHouseholdsCommand(registrations), registrations.size());
+            sendBulk(new RegisterHouseholdsCommand(registrations), registrations.size());
         });
     }
 
     @Override
     public void decide(List<PlannedDecision> decisions) {
-        inParallel(chunks(decisions), chunk -> {
+        chunks(decisions).forEach(chunk -> {
             var payments = chunk.stream().flatMap(decision -> decision.payments().stream()).toList();
             var made = chunk.stream().map(decision -> new MakeDecisionCommand(decision.household().householdId(), decision.decisionId(),
                     decision.benefitMonth(), decision.outcome(), decision.legalBasis(), decision.lines(), decision.incomes())).toList();
-            send(new DecideInBulkCommand(made, scheduling(payments)), made.size() + payments.size());
+            sendBulk(new DecideInBulkCommand(made, scheduling(payments)), made.size() + payments.size());
         });
     }
 
@@ -92,17 +103,17 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
 
     @Override
     public void schedule(List<PlannedPayment> payments) {
-        inParallel(chunks(payments), chunk -> send(new DecideInBulkCommand(List.of(), scheduling(chunk)), chunk.size()));
+        chunks(payments).forEach(chunk -> sendBulk(new DecideInBulkCommand(List.of(), scheduling(chunk)), chunk.size()));
     }
 
     @Override
     public void payout(PlanRunner.Batch batch) {
         var paymentIds = batch.payments().stream().map(PlannedPayment::paymentId).toList();
-        send(new CreatePayoutBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), paymentIds), 1);
+        sendBulk(new CreatePayoutBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), paymentIds), 1);
         var results = batch.payments().stream().map(payment -> payment.fate() == PlannedPayment.Fate.REJECTED
                 ? new SettlementInstruction(payment.paymentId(), SettlementOutcome.REJECTED, "account closed")
                 : new SettlementInstruction(payment.paymentId(), SettlementOutcome.EXECUTED, null)).toList();
-        send(new SettlePayoutBatchCommand(batch.batchId(), batch.payoutDate(), results, null), 1);
+        sendBulk(new SettlePayoutBatchCommand(batch.batchId(), batch.payoutDate(), results, null), 1);
     }
 
     @Override
@@ -138,8 +149,21 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
                 payment.dueDate(), payment.payeeType(), payeeIds.get(payment.payee()), null)).toList();
     }
 
+    private void sendBulk(Object command, int parts) {
+        sendLocked(appending.writeLock(), command, parts);
+    }
+
     private void send(Object command, int parts) {
-        commands.sendAndWait(command);
+        sendLocked(appending.readLock(), command, parts);
+    }
+
+    private void sendLocked(Lock lock, Object command, int parts) {
+        lock.lock();
+        try {
+            commands.sendAndWait(command);
+        } finally {
+            lock.unlock();
+        }
         sent.addAndGet(parts);
     }
 

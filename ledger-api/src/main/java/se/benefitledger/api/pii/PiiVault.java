@@ -4,13 +4,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Where personnummer live: encrypted per person, found by a keyed hash. Everything else in the
@@ -35,6 +40,14 @@ public class PiiVault {
         return subjectIdFor(PERSON, number.digits(), number.digits().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * {@link #personIdFor} for many persons in two or three statements instead of one each (loading a
+     * municipality's history); every new person still gets a data key of its own.
+     */
+    public Map<PersonalIdentityNumber, UUID> personIdsFor(Collection<PersonalIdentityNumber> numbers) {
+        return subjectIdsFor(PERSON, numbers, PersonalIdentityNumber::digits, number -> number.digits().getBytes(StandardCharsets.US_ASCII));
+    }
+
     public Optional<UUID> findPerson(PersonalIdentityNumber number) {
         return jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND blind_index = ?")
                    .params(PERSON, cipher.blindIndex(PERSON, number.digits()))
@@ -44,8 +57,20 @@ public class PiiVault {
 
     /** The payee id for this name and account, the same for the same payee every time. Joins the caller's transaction. */
     public UUID payeeIdFor(Payee payee) {
-        String identity = payee.name().trim().toLowerCase(java.util.Locale.ROOT) + "\n" + payee.accountDigits();
-        return subjectIdFor(PAYEE, identity, (payee.name().trim() + "\n" + payee.account().trim()).getBytes(StandardCharsets.UTF_8));
+        return subjectIdFor(PAYEE, identity(payee), plaintext(payee));
+    }
+
+    private static String identity(Payee payee) {
+        return payee.name().trim().toLowerCase(java.util.Locale.ROOT) + "\n" + payee.accountDigits();
+    }
+
+    private static byte[] plaintext(Payee payee) {
+        return (payee.name().trim() + "\n" + payee.account().trim()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@link #payeeIdFor} for many payees at once, like {@link #personIdsFor}. */
+    public Map<Payee, UUID> payeeIdsFor(Collection<Payee> payees) {
+        return subjectIdsFor(PAYEE, payees, PiiVault::identity, PiiVault::plaintext);
     }
 
     /** Name and account of these payees; an erased payee is missing from the result. */
@@ -93,6 +118,59 @@ public class PiiVault {
                 .optional();
         return inserted.orElseGet(() -> jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND blind_index = ?")
                                             .params(kind, index).query(UUID.class).single());
+    }
+
+    /** Looks the subjects up by blind index, inserts those not found (each with a data key of its own), and finds any that a concurrent insert won. */
+    private <T> Map<T, UUID> subjectIdsFor(String kind, Collection<T> subjects, Function<T, String> identity, Function<T, byte[]> plaintext) {
+        Map<T, ByteBuffer> indexOf = new LinkedHashMap<>();
+        Map<ByteBuffer, T> first = new LinkedHashMap<>();
+        for (T subject : subjects) {
+            var index = indexOf.computeIfAbsent(subject, it -> ByteBuffer.wrap(cipher.blindIndex(kind, identity.apply(it))));
+            first.putIfAbsent(index, subject);
+        }
+        Map<ByteBuffer, UUID> ids = existing(kind, first.keySet());
+        List<UUID> candidates = new ArrayList<>();
+        List<byte[]> indices = new ArrayList<>();
+        List<byte[]> wrappedKeys = new ArrayList<>();
+        List<byte[]> ciphertexts = new ArrayList<>();
+        first.forEach((index, subject) -> {
+            if (!ids.containsKey(index)) {
+                UUID candidate = UUID.randomUUID();
+                var dataKey = cipher.newDataKey();
+                candidates.add(candidate);
+                indices.add(index.array());
+                wrappedKeys.add(cipher.wrap(dataKey, candidate));
+                ciphertexts.add(cipher.encrypt(dataKey, plaintext.apply(subject), candidate));
+            }
+        });
+        if (!candidates.isEmpty()) {
+            jdbc.sql("""
+                        INSERT INTO pii_subject (subject_id, kind, blind_index, wrapped_key, ciphertext)
+                        SELECT id, ?, blind_index, wrapped_key, ciphertext FROM unnest(?::uuid[], ?::bytea[], ?::bytea[], ?::bytea[])
+                            AS new (id, blind_index, wrapped_key, ciphertext)
+                        ON CONFLICT (kind, blind_index) DO NOTHING RETURNING subject_id, blind_index""")
+                .params(kind, candidates.toArray(UUID[]::new), indices.toArray(byte[][]::new), wrappedKeys.toArray(byte[][]::new),
+                        ciphertexts.toArray(byte[][]::new))
+                .query(rs -> {
+                    ids.put(ByteBuffer.wrap(rs.getBytes("blind_index")), rs.getObject("subject_id", UUID.class));
+                });
+            if (ids.size() < first.size()) {
+                ids.putAll(existing(kind, first.keySet()));
+            }
+        }
+        Map<T, UUID> result = new HashMap<>();
+        indexOf.forEach((subject, index) -> result.put(subject, ids.get(index)));
+        return result;
+    }
+
+    private Map<ByteBuffer, UUID> existing(String kind, Collection<ByteBuffer> indices) {
+        Map<ByteBuffer, UUID> ids = new HashMap<>();
+        jdbc.sql("SELECT subject_id, blind_index FROM pii_subject WHERE kind = ? AND blind_index = ANY (?)")
+            .params(kind, indices.stream().map(ByteBuffer::array).toArray(byte[][]::new))
+            .query(rs -> {
+                ids.put(ByteBuffer.wrap(rs.getBytes("blind_index")), rs.getObject("subject_id", UUID.class));
+            });
+        return ids;
     }
 
     private void decrypt(String kind, Collection<UUID> subjectIds, BiConsumer<UUID, byte[]> consumer) {

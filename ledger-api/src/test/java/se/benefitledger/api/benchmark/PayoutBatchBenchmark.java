@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -301,7 +299,7 @@ public final class PayoutBatchBenchmark {
         T run() throws Exception;
     }
 
-    private record Phase(String name, double seconds, long events, Peaks heap, GcTotals gc) {
+    private record Phase(String name, double seconds, long events, HeapSampler.Peaks heap, GcTotals gc) {
     }
 
     private record FileStats(long bytes, double firstByte) {
@@ -321,54 +319,6 @@ public final class PayoutBatchBenchmark {
         GcTotals minus(GcTotals before) {
             return new GcTotals(count - before.count, millis - before.millis);
         }
-    }
-
-    /**
-     * The heap of this JVM (service and client alike), sampled every 100 ms: the peak used, and the peak left right
-     * after a collection (what the step kept alive, plus what the collector promoted), each since the last reset.
-     */
-    private static final class HeapSampler {
-        private final AtomicLong used = new AtomicLong();
-        private final AtomicLong afterGc = new AtomicLong();
-
-        static HeapSampler start() {
-            var sampler = new HeapSampler();
-            var thread = new Thread(() -> {
-                while (true) {
-                    sampler.sample();
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-            return sampler;
-        }
-
-        private void sample() {
-            used.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-            afterGc.accumulateAndGet(afterLastGc(), Math::max);
-        }
-
-        private static long afterLastGc() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream()
-                                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
-                                    .mapToLong(pool -> pool.getCollectionUsage().getUsed())
-                                    .sum();
-        }
-
-        /** The peaks since the last reset; starts anew from now. */
-        Peaks reset() {
-            var peaks = new Peaks(used.getAndSet(0), afterGc.getAndSet(0));
-            sample();
-            return peaks;
-        }
-    }
-
-    private record Peaks(long used, long afterGc) {
     }
 
     private static void require(boolean condition, String failure) {

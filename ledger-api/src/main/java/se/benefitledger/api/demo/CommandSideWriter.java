@@ -22,15 +22,12 @@ import se.benefitledger.core.recovery.RecordRepaymentCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 
 /**
  * Loads a plan through the command side of a service running in this JVM: every fact is a core
@@ -98,7 +95,7 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
 
     @Override
     public void cancel(List<PlannedPayment> payments) {
-        inParallel(payments, payment -> send(new CancelPaymentCommand(payment.paymentId(), "wrong amount, scheduled again", null), 1));
+        Parallel.run(pool, payments, payment -> send(new CancelPaymentCommand(payment.paymentId(), "wrong amount, scheduled again", null), 1));
     }
 
     @Override
@@ -118,12 +115,12 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
 
     @Override
     public void returnPayments(List<PlannedPayment> payments) {
-        inParallel(payments, payment -> send(new ReturnPaymentCommand(payment.paymentId(), payment.returnedOn(), "account closed", null), 1));
+        Parallel.run(pool, payments, payment -> send(new ReturnPaymentCommand(payment.paymentId(), payment.returnedOn(), "account closed", null), 1));
     }
 
     @Override
     public void claim(List<PlannedClaim> claims) {
-        inParallel(claims, claim -> {
+        Parallel.run(pool, claims, claim -> {
             for (var finding : claim.findings()) {
                 send(new RecordErroneousPaymentCommand(finding.payment().paymentId(), finding.amount(), finding.cause(), null, null), 1);
             }
@@ -135,7 +132,7 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
 
     @Override
     public void repay(List<PlannedRepayment> repayments) {
-        inParallel(repayments, repayment -> send(new RecordRepaymentCommand(repayment.claimId(), repayment.amount(), repayment.receivedOn(), null), 1));
+        Parallel.run(pool, repayments, repayment -> send(new RecordRepaymentCommand(repayment.claimId(), repayment.amount(), repayment.receivedOn(), null), 1));
     }
 
     @Override
@@ -175,26 +172,4 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
         return chunks;
     }
 
-    /** Runs the work on the pool and waits for all of it; the first failure is thrown. */
-    private <T> void inParallel(List<T> items, Consumer<T> work) {
-        if (items.size() <= 1) {
-            items.forEach(work);
-            return;
-        }
-        var done = new ArrayList<Future<?>>(items.size());
-        for (T item : items) {
-            done.add(pool.submit(() -> work.accept(item)));
-        }
-        try {
-            for (var future : done) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            done.forEach(future -> future.cancel(true));
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

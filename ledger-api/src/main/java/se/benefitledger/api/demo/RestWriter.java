@@ -18,12 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Writes a plan to a running service through its public REST API, as the caseworker, finance
@@ -71,7 +68,7 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
 
     @Override
     public void register(List<PlannedHousehold> households) {
-        inParallel(households, household -> {
+        Parallel.run(pool, households, household -> {
             var members = household.members().stream()
                     .map(member -> Map.of("personalIdentityNumber", member.number().digits(), "role", member.role().name())).toList();
             var created = post(caseworker, "/households", "household-" + household.householdId(),
@@ -82,7 +79,7 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
 
     @Override
     public void decide(List<PlannedDecision> decisions) {
-        inParallel(decisions, decision -> {
+        Parallel.run(pool, decisions, decision -> {
             var body = new LinkedHashMap<String, Object>();
             body.put("householdId", id(decision.household().householdId()));
             body.put("benefitMonth", decision.benefitMonth().toString());
@@ -98,13 +95,13 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
 
     @Override
     public void cancel(List<PlannedPayment> payments) {
-        inParallel(payments, payment -> post(caseworker, "/payments/" + id(payment.paymentId()) + "/cancellation",
+        Parallel.run(pool, payments, payment -> post(caseworker, "/payments/" + id(payment.paymentId()) + "/cancellation",
                 "cancellation-" + payment.paymentId(), Map.of("reason", "wrong amount, scheduled again")));
     }
 
     @Override
     public void schedule(List<PlannedPayment> payments) {
-        inParallel(payments, this::schedule);
+        Parallel.run(pool, payments, this::schedule);
     }
 
     @Override
@@ -134,13 +131,13 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
 
     @Override
     public void returnPayments(List<PlannedPayment> payments) {
-        inParallel(payments, payment -> post(finance, "/payments/" + id(payment.paymentId()) + "/return", "return-" + payment.paymentId(),
+        Parallel.run(pool, payments, payment -> post(finance, "/payments/" + id(payment.paymentId()) + "/return", "return-" + payment.paymentId(),
                 Map.of("returnedOn", payment.returnedOn().toString(), "reason", "account closed")));
     }
 
     @Override
     public void claim(List<PlannedClaim> claims) {
-        inParallel(claims, claim -> {
+        Parallel.run(pool, claims, claim -> {
             for (var finding : claim.findings()) {
                 post(investigator, "/payments/" + id(finding.payment().paymentId()) + "/erroneous", "finding-" + finding.payment().paymentId(),
                         Map.of("amount", amount(finding.amount()), "cause", finding.cause().name(), "note", "synthetic demo finding"));
@@ -158,7 +155,7 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
         // several repayments of one claim may fall in one month: each claim's go one after another
         var byClaim = new LinkedHashMap<UUID, List<PlannedRepayment>>();
         repayments.forEach(repayment -> byClaim.computeIfAbsent(repayment.claimId(), claim -> new ArrayList<>()).add(repayment));
-        inParallel(List.copyOf(byClaim.values()), ofClaim -> {
+        Parallel.run(pool, List.copyOf(byClaim.values()), ofClaim -> {
             for (int i = 0; i < ofClaim.size(); i++) {
                 var repayment = ofClaim.get(i);
                 post(finance, "/recovery-claims/" + id(repayment.claimId()) + "/repayments",
@@ -206,22 +203,6 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private <T> void inParallel(List<T> items, Consumer<T> action) {
-        var running = new ArrayList<Future<?>>();
-        items.forEach(item -> running.add(pool.submit(() -> action.accept(item))));
-        try {
-            for (var future : running) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            running.forEach(future -> future.cancel(true));
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

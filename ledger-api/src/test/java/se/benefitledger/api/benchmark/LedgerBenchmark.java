@@ -49,7 +49,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+
+import static se.benefitledger.api.benchmark.Harness.delete;
+import static se.benefitledger.api.benchmark.Harness.seconds;
 
 /**
  * Issue 7's benchmark: the real service in this JVM on a fresh embedded PostgreSQL
@@ -517,34 +519,6 @@ public final class LedgerBenchmark {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private record GcTotals(long count, long millis) {
-        static GcTotals now() {
-            long count = 0;
-            long millis = 0;
-            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                count += Math.max(0, gc.getCollectionCount());
-                millis += Math.max(0, gc.getCollectionTime());
-            }
-            return new GcTotals(count, millis);
-        }
-
-        GcTotals minus(GcTotals before) {
-            return new GcTotals(count - before.count, millis - before.millis);
-        }
-    }
-
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }

@@ -25,7 +25,6 @@ import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +45,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import static se.benefitledger.api.benchmark.Harness.delete;
+import static se.benefitledger.api.benchmark.Harness.seconds;
 
 /**
  * The payout issue's target, measured: creating a payout batch of N payments, downloading its bank file and settling
@@ -305,37 +306,9 @@ public final class PayoutBatchBenchmark {
     private record FileStats(long bytes, double firstByte) {
     }
 
-    private record GcTotals(long count, long millis) {
-        static GcTotals now() {
-            long count = 0;
-            long millis = 0;
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                count += Math.max(0, gc.getCollectionCount());
-                millis += Math.max(0, gc.getCollectionTime());
-            }
-            return new GcTotals(count, millis);
-        }
-
-        GcTotals minus(GcTotals before) {
-            return new GcTotals(count - before.count, millis - before.millis);
-        }
-    }
-
     private static void require(boolean condition, String failure) {
         if (!condition) {
             throw new IllegalStateException(failure);
-        }
-    }
-
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }

@@ -35,7 +35,6 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
     record Users(String caseworker, String finance, String investigator) {
     }
 
-    private static final int SETTLEMENT_CHUNK = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -114,19 +113,16 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
             throw new IllegalStateException("payout batch %s of %s on %s took %d payments, the plan has %d due: municipality %s has scheduled payments the demo did not make; load the demo into a municipality without them"
                     .formatted(batchId, batch.municipality().code(), batch.payoutDate(), taken, batch.payments().size(), batch.municipality().code()));
         }
-        var payments = batch.payments();
-        for (int from = 0, part = 0; from < payments.size(); from += SETTLEMENT_CHUNK, part++) {
-            var results = payments.subList(from, Math.min(payments.size(), from + SETTLEMENT_CHUNK)).stream().map(payment -> {
-                var result = new LinkedHashMap<String, Object>();
-                result.put("paymentId", id(payment.paymentId()));
-                boolean rejected = payment.fate() == PlannedPayment.Fate.REJECTED;
-                result.put("status", rejected ? "REJECTED" : "EXECUTED");
-                result.put("reason", rejected ? "account closed" : null);
-                return result;
-            }).toList();
-            post(finance, "/payout-batches/" + batchId + "/settlement", "settlement-" + batch.batchId() + "-" + part,
-                    Map.of("settledOn", batch.payoutDate().toString(), "results", results));
-        }
+        var results = batch.payments().stream().map(payment -> {
+            var result = new LinkedHashMap<String, Object>();
+            result.put("paymentId", id(payment.paymentId()));
+            boolean rejected = payment.fate() == PlannedPayment.Fate.REJECTED;
+            result.put("status", rejected ? "REJECTED" : "EXECUTED");
+            result.put("reason", rejected ? "account closed" : null);
+            return result;
+        }).toList();
+        post(finance, "/payout-batches/" + batchId + "/settlement", "settlement-" + batch.batchId(),
+                Map.of("settledOn", batch.payoutDate().toString(), "results", results));
     }
 
     @Override

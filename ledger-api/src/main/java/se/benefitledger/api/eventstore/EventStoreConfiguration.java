@@ -10,7 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,10 +53,16 @@ class EventStoreConfiguration {
                                                            .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 
-    /** Axon's JDBC auto-configuration stops providing this once an event store is declared, as above. */
+    /**
+     * Tells a unique-key violation (SQL state 23505: another request appended at this aggregate's
+     * sequence first) from other failures, so that Axon reports it as a ConcurrencyException (409).
+     * Axon's JDBC auto-configuration stops providing a resolver once an event store is declared, as
+     * above, and its JdbcSQLErrorCodesResolver looks for SQLIntegrityConstraintViolationException,
+     * which the PostgreSQL driver never throws.
+     */
     @Bean
     static PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver("23505");
     }
 
     @Autowired

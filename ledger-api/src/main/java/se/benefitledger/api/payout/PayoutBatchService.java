@@ -6,7 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 import se.benefitledger.core.payout.CreatePayoutBatchCommand;
 import se.benefitledger.core.payout.SettlePayoutBatchCommand;
 import se.benefitledger.core.payout.SettlementInstruction;
+import se.benefitledger.core.payout.SettlementOutcome;
 import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.projections.decision.DecisionQueries;
 import se.benefitledger.projections.payment.PaymentQueries;
 import se.benefitledger.projections.payout.PayoutBatchQueries;
 import se.benefitledger.projections.payout.PayoutBatchView;
@@ -19,11 +21,13 @@ class PayoutBatchService {
     private final CommandGateway commands;
     private final PaymentQueries payments;
     private final PayoutBatchQueries batches;
+    private final DecisionQueries decisions;
 
-    PayoutBatchService(CommandGateway commands, PaymentQueries payments, PayoutBatchQueries batches) {
+    PayoutBatchService(CommandGateway commands, PaymentQueries payments, PayoutBatchQueries batches, DecisionQueries decisions) {
         this.commands = commands;
         this.payments = payments;
         this.batches = batches;
+        this.decisions = decisions;
     }
 
     /**
@@ -42,8 +46,11 @@ class PayoutBatchService {
         return batches.find(batchId).orElseThrow();
     }
 
+    /** A bank rejection releases its decision's reservation: those decisions' rows are locked first (see DecisionQueries). */
     @Transactional
     public PayoutBatchView settle(UUID batchId, SettlementRequest request, Long expectedVersion) {
+        decisions.lockDecisionsOfPayments(request.results().stream().filter(result -> result.status() == SettlementOutcome.REJECTED)
+                                                 .map(SettlementRequest.Result::paymentId).toList());
         commands.sendAndWait(new SettlePayoutBatchCommand(batchId, request.settledOn(),
                 request.results().stream().map(result -> new SettlementInstruction(result.paymentId(), result.status(), result.reason())).toList(),
                 expectedVersion));

@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import se.benefitledger.api.security.ForbiddenException;
@@ -85,7 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * Another request changed the same object at the same moment (the event store's unique key kept
      * one), or two requests waited for each other's rows and PostgreSQL chose this one to give way.
      */
-    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(Exception e) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Changed concurrently",
                 "The object was changed by another request at the same moment; retry");

@@ -1,5 +1,11 @@
 package se.benefitledger.api.eventstore;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,8 +17,10 @@ import se.benefitledger.api.support.Users;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @LedgerApiTest
 class StoredEventsTest {
@@ -21,6 +29,10 @@ class StoredEventsTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventStorageEngine storage;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void storesEventsAsReadableJsonWithoutAnyPersonnummer() {
@@ -62,5 +74,20 @@ class StoredEventsTest {
                        .query(String.class).list()).containsOnly("bytea");
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.columns WHERE data_type = 'oid' AND table_schema = 'public'")
                        .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anEventAtASequenceAlreadyTakenIsAConcurrentChangeNotAFailure() {
+        String aggregate = UUID.randomUUID().toString();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            storage.appendEvents(event(aggregate, 0), event(aggregate, 1));
+
+            assertThatThrownBy(() -> storage.appendEvents(event(aggregate, 1))).isInstanceOf(ConcurrencyException.class);
+        });
+    }
+
+    private static DomainEventMessage<?> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, Map.of("sequence", sequence));
     }
 }

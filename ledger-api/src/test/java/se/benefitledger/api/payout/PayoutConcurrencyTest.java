@@ -11,11 +11,13 @@ import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Users;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,12 +88,51 @@ class PayoutConcurrencyTest {
         assertThat(executed).isEqualTo(1);
     }
 
+    @Test
+    void racingCancellationsOfOneDecisionsPaymentsAllSucceed() throws Exception {
+        var ledger = new Ledger(port);
+        String decision = ledger.decision(ledger.household(Municipalities.fresh()), "2021-03", "8000.00");
+        var payments = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            payments.add(ledger.payment(decision, "1000.00", "2021-02-25"));
+        }
+        var next = new AtomicInteger();
+
+        var responses = race(payments.size(), () -> Users.NILS.on(port).post("/api/v1/payments/" + payments.get(next.getAndIncrement()) + "/cancellation",
+                "{\"reason\": \"wrong amount\"}"));
+
+        assertThat(responses).extracting(Http.Response::status).containsOnly(200);
+        assertThat(Users.NILS.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
+    }
+
+    @Test
+    void aBankRejectionAndACancellationOnOneDecisionAtOnceBothRelease() throws Exception {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "2000.00");
+        String batched = ledger.payment(decision, "1000.00", "2021-02-25");
+        String batch = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        String scheduled = ledger.payment(decision, "1000.00", "2021-03-25");
+
+        var responses = race(List.<Callable<Http.Response>>of(
+                () -> ledger.settle(batch, "2021-02-26", batched, "REJECTED"),
+                () -> Users.NILS.on(port).post("/api/v1/payments/" + scheduled + "/cancellation", "{\"reason\": \"wrong amount\"}")));
+
+        assertThat(responses).extracting(Http.Response::status).containsOnly(200);
+        assertThat(Users.NILS.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
+    }
+
     private static List<Http.Response> race(int requests, Callable<Http.Response> request) throws Exception {
-        var pool = Executors.newFixedThreadPool(requests);
+        return race(Collections.nCopies(requests, request));
+    }
+
+    /** The requests, released at the same instant from threads of their own. */
+    private static List<Http.Response> race(List<Callable<Http.Response>> requests) throws Exception {
+        var pool = Executors.newFixedThreadPool(requests.size());
         var start = new CountDownLatch(1);
         try {
             var futures = new ArrayList<Future<Http.Response>>();
-            for (int i = 0; i < requests; i++) {
+            for (var request : requests) {
                 futures.add(pool.submit(() -> {
                     start.await();
                     return request.call();

@@ -14,6 +14,7 @@ import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.sql.Sql;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +54,21 @@ public class DecisionQueries {
     /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
     public Optional<MunicipalityCode> lockMunicipalityOf(UUID decisionId) {
         return Sql.municipality(jdbc, "decision", "decision_id", decisionId, true);
+    }
+
+    /**
+     * Locks the rows of these payments' decisions, in id order, for the caller's transaction: a
+     * command on a payment that also changes its decision (a cancellation or a bank rejection
+     * releases the decision's reservation) then waits for every other command on that decision.
+     */
+    public void lockDecisionsOfPayments(Collection<UUID> paymentIds) {
+        jdbc.sql("""
+                    SELECT decision_id FROM decision
+                    WHERE decision_id IN (SELECT decision_id FROM payment WHERE payment_id = ANY (?))
+                    ORDER BY decision_id FOR UPDATE""")
+            .param(paymentIds.toArray(UUID[]::new))
+            .query(UUID.class)
+            .list();
     }
 
     public Optional<MunicipalityCode> municipalityOf(UUID decisionId) {

@@ -173,27 +173,17 @@ final class RawLimits {
                     throw new IllegalStateException("no events to take payloads from");
                 }
             }
-            // the columns, keys and sequence-fed global index of domain_event_entry (V1__event_store.sql), a sequence of its own
-            statement.execute("""
-                    CREATE TABLE %1$s (
-                        global_index         BIGSERIAL    PRIMARY KEY,
-                        aggregate_identifier VARCHAR(255) NOT NULL,
-                        sequence_number      BIGINT       NOT NULL,
-                        type                 VARCHAR(255),
-                        event_identifier     VARCHAR(255) NOT NULL,
-                        meta_data            BYTEA,
-                        payload              BYTEA        NOT NULL,
-                        payload_revision     VARCHAR(255),
-                        payload_type         VARCHAR(255) NOT NULL,
-                        time_stamp           VARCHAR(255) NOT NULL,
-                        UNIQUE (aggregate_identifier, sequence_number),
-                        UNIQUE (event_identifier))""".formatted(TABLE));
+            // the columns and keys of domain_event_entry, whatever its migrations made them; a global index sequence of its own
+            statement.execute("CREATE SEQUENCE %1$s_seq".formatted(TABLE));
+            statement.execute("CREATE TABLE %1$s (LIKE domain_event_entry INCLUDING CONSTRAINTS INCLUDING INDEXES)".formatted(TABLE));
+            statement.execute("ALTER TABLE %1$s ALTER COLUMN global_index SET DEFAULT nextval('%1$s_seq')".formatted(TABLE));
         }
     }
 
     private void dropTable() throws SQLException {
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);
+            statement.execute("DROP SEQUENCE IF EXISTS " + TABLE + "_seq");
         }
     }
 }

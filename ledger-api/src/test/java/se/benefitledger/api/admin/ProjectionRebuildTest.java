@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Projections;
@@ -18,6 +19,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +66,25 @@ class ProjectionRebuildTest {
         awaitRunning(adam);
 
         assertThat(snapshot()).isEqualTo(incremental);
+    }
+
+    @Test
+    void aPaymentReturnedInALaterBatchLeavesNoEmptyRowsARebuildWouldNotHave() {
+        var paid = new Ledger(port).executedPayment("3000.00", "2021-03");
+        Projections.awaitCaughtUp(processing, jdbc);
+
+        var returned = Users.FRIDA.on(port).post("/api/v1/payments/" + paid.paymentId() + "/return",
+                "{\"returnedOn\": \"2021-03-02\", \"reason\": \"account closed\"}");
+        assertThat(returned.status()).isEqualTo(200);
+        Projections.awaitCaughtUp(processing, jdbc);
+
+        UUID household = UUID.fromString(paid.householdId());
+        assertThat(jdbc.sql("SELECT count(*) FROM spend_household_month WHERE household_id = ?").param(household).query(Long.class).single())
+                .as("no household month of a returned payment").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM duration_household_month WHERE household_id = ?").param(household).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM duration_household_year WHERE household_id = ?").param(household).query(Long.class).single())
+                .isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.projections.sql.PerBatch;
 import se.benefitledger.projections.sql.Sql;
 
+import java.util.Map;
 import java.util.SortedMap;
 
 /** The duration-buckets projection: tables {@code duration_household_month} and {@code duration_household_year}. */
@@ -60,5 +61,11 @@ class DurationProjection {
                     return new Object[]{month.householdId(), month.month().toString(), month.municipality(), entry.getValue(),
                             month.month().getYear(), month.bit(), month.bit()};
                 }).toList());
+        // months and years left with nothing live leave no row: the tables are the same however events were batched
+        var decreased = changes.entrySet().stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
+        Sql.batchUpdate(jdbc, "DELETE FROM duration_household_month WHERE household_id = ? AND month = ? AND live_payments = 0",
+                decreased.stream().map(month -> new Object[]{month.householdId(), month.month().toString()}).toList());
+        Sql.batchUpdate(jdbc, "DELETE FROM duration_household_year WHERE municipality = ? AND year = ? AND household_id = ? AND months = 0",
+                decreased.stream().map(month -> new Object[]{month.municipality(), month.month().getYear(), month.householdId()}).toList());
     }
 }

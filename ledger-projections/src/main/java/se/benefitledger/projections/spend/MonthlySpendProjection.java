@@ -87,7 +87,7 @@ class MonthlySpendProjection {
                         entry.getValue().payments()}).toList());
     }
 
-    /** A household starts counting in a month when its live payments go above zero, and stops at zero. */
+    /** A household starts counting in a month when its live payments go above zero, and stops (its row gone) at zero. */
     private void writeLive(SortedMap<SpendCalculator.HouseholdMonth, Integer> changes) {
         Sql.batchUpdate(jdbc, """
                         WITH changed AS (
@@ -104,6 +104,14 @@ class MonthlySpendProjection {
                     var row = entry.getKey().row();
                     return new Object[]{row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId(), entry.getValue(),
                             entry.getValue()};
+                }).toList());
+        // a household month whose payments all went (returned) leaves no row: the table is the same however events were batched
+        Sql.batchUpdate(jdbc, """
+                        DELETE FROM spend_household_month
+                        WHERE municipality = ? AND basis = ? AND month = ? AND household_id = ? AND live_payments = 0""",
+                changes.entrySet().stream().filter(entry -> entry.getValue() < 0).map(entry -> {
+                    var row = entry.getKey().row();
+                    return new Object[]{row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId()};
                 }).toList());
     }
 }

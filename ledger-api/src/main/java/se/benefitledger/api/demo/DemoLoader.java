@@ -55,10 +55,6 @@ public final class DemoLoader {
         }
     }
 
-    /** What a load stored, as the plan counts it. */
-    record Loaded(PlanSummary summary, long requests, double seconds) {
-    }
-
     private DemoLoader() {
     }
 
@@ -81,12 +77,13 @@ public final class DemoLoader {
         }
     }
 
-    static Loaded load(Options options, PrintStream out) {
+    /** Answers how many requests the load sent. */
+    static long load(Options options, PrintStream out) {
         return load(SyntheticPlan.of(options.seed(), options.size(), options.from(), options.to(), options.municipality()), options.url(),
                 options.users(), options.clients(), out);
     }
 
-    static Loaded load(SyntheticPlan plan, URI url, RestWriter.Users users, int clients, PrintStream out) {
+    static long load(SyntheticPlan plan, URI url, RestWriter.Users users, int clients, PrintStream out) {
         var summary = PlanSummary.of(plan);
         out.printf(Locale.ROOT, "loading %s into %s%n", plan, url);
         out.printf(Locale.ROOT, "  %,d households, %,d decisions, %,d payments, %,d payout batches, %,d recovery claims: %,d requests%n",
@@ -113,7 +110,7 @@ public final class DemoLoader {
             out.printf(Locale.ROOT, "done: %,d requests in %.1f s (%.0f requests/s)%n", writer.requests(), seconds, writer.requests() / seconds);
             out.printf(Locale.ROOT, "  see %s/api/v1/reports/monthly-spend?municipality=%s&from=%s&to=%s (as a FINANCE, INVESTIGATOR, AUDITOR or REPORTING user)%n",
                     url, plan.shares().get(0).municipality().code(), plan.from(), plan.to());
-            return new Loaded(summary, writer.requests(), seconds);
+            return writer.requests();
         } finally {
             progress.shutdownNow();
         }

@@ -47,7 +47,7 @@ class DemoLoaderTest {
 
         var first = DemoLoader.load(plan, URI.create("http://localhost:" + port), USERS, 4, new PrintStream(out, true, StandardCharsets.UTF_8));
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2025-01 done", "2025-06 done", "done: " + String.format("%,d", first.requests()) + " requests");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2025-01 done", "2025-06 done", "done: " + String.format("%,d", first) + " requests");
         Projections.awaitCaughtUp(processing, jdbc);
         var rut = Users.RUT.on(port);
         var balances = rut.get("/api/v1/reports/recovery-balances?municipality=" + municipality.code());
@@ -62,7 +62,7 @@ class DemoLoaderTest {
 
         var again = DemoLoader.load(plan, URI.create("http://localhost:" + port), USERS, 4, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
-        assertThat(again.requests()).isEqualTo(first.requests());
+        assertThat(again).isEqualTo(first);
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single()).as("replayed, nothing stored").isEqualTo(events);
         Projections.awaitCaughtUp(processing, jdbc);
         assertThat(rut.get("/api/v1/reports/monthly-spend?municipality=" + municipality.code() + "&from=2025-01&to=2025-06").<String>json("$.totals.executed"))

@@ -43,7 +43,7 @@ class EmbeddedDefaultRunTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run(
+        return new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(
                 "--server.port=0",
                 "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                 "--ledger.embedded-postgres.synchronous-commit=off",

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -76,9 +78,14 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo users, see {@link EmbeddedDemo}). */
+    /**
+     * Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo
+     * users, see {@code EmbeddedDemo}). Plain-text ({@code {noop}}) passwords only in the
+     * {@code embedded} development profile.
+     */
     @Bean
-    UserDetailsService users(SecurityProperties properties) {
+    UserDetailsService users(SecurityProperties properties, Environment environment) {
+        refusePlainPasswords(properties, environment.acceptsProfiles(Profiles.of("embedded")));
         Map<String, LedgerUserDetails> users = properties.users().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey,
                 user -> new LedgerUserDetails(new LedgerUser(user.getKey(), user.getValue().roles(),
@@ -90,6 +97,20 @@ public class SecurityConfiguration {
             }
             return user;
         };
+    }
+
+    static void refusePlainPasswords(SecurityProperties properties, boolean embedded) {
+        if (embedded) {
+            return;
+        }
+        var plain = properties.users().entrySet().stream()
+                              .filter(user -> user.getValue().password() != null && user.getValue().password().startsWith("{noop}"))
+                              .map(Map.Entry::getKey).sorted().toList();
+        if (!plain.isEmpty()) {
+            throw new IllegalStateException("ledger.security.users." + plain.get(0) + ".password is a plain-text {noop} password"
+                    + (plain.size() > 1 ? " (so are those of " + String.join(", ", plain.subList(1, plain.size())) + ")" : "")
+                    + ": outside the 'embedded' development profile passwords are hashed, e.g. {bcrypt}$2a$10$…");
+        }
     }
 
     private static AbstractAuthenticationToken jwtAuthentication(Jwt jwt, SecurityProperties.Claims claims) {

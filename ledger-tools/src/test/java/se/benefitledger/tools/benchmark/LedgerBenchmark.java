@@ -135,7 +135,7 @@ public final class LedgerBenchmark {
         long started = System.nanoTime();
         ConfigurableApplicationContext service = null;
         try {
-            service = new SpringApplicationBuilder(LedgerApplication.class, BulkCommands.class).run(
+            service = new SpringApplicationBuilder(LedgerApplication.class, BulkCommands.class).profiles("embedded").run(
                     "--server.port=0",
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                     "--ledger.embedded-postgres.synchronous-commit=on",

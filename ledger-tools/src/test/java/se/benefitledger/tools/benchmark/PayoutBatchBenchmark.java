@@ -86,7 +86,7 @@ public final class PayoutBatchBenchmark {
         ConfigurableApplicationContext service = null;
         int exitCode = 1;
         try {
-            service = new SpringApplicationBuilder(LedgerApplication.class).run(
+            service = new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(
                     "--server.port=0",
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                     "--ledger.embedded-postgres.synchronous-commit=on",

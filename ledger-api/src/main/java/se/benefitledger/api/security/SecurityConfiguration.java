@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,23 @@ import java.util.stream.Collectors;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * The management port (health, Prometheus, info, SBOM) answers without the API's users: it is
+     * meant for the cluster's probes and scrapers on an internal interface, never for clients. The
+     * API port serves none of these endpoints.
+     */
     @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, Environment environment) throws Exception {
+        return http.securityMatcher(request -> String.valueOf(request.getLocalPort()).equals(environment.getProperty("local.management.port")))
+                   .csrf(AbstractHttpConfigurer::disable)
+                   .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                   .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                   .build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
                             IdempotencyFilter idempotency) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -50,9 +67,7 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(authorize -> {
-                authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                        "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
-                authorize.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                authorize.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                 for (var entry : EndpointPolicy.entries()) {
                     authorize.requestMatchers(entry.matcher()).hasAnyRole(entry.roles().stream().map(Role::name).toArray(String[]::new));
                 }

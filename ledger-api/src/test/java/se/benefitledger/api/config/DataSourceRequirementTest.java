@@ -11,7 +11,7 @@ class DataSourceRequirementTest {
 
     @Test
     void refusesToStartWithoutADataSourceOutsideTheEmbeddedProfile() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0", "--logging.level.root=OFF"))
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0", "--management.server.port=0", "--logging.level.root=OFF"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("spring.datasource.url is not set")
                 .hasMessageContaining("'embedded' profile");

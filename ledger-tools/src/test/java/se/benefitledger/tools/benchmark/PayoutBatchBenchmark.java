@@ -88,6 +88,7 @@ public final class PayoutBatchBenchmark {
         try {
             service = new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(
                     "--server.port=0",
+                    "--management.server.port=0",
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                     "--ledger.embedded-postgres.synchronous-commit=on",
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),

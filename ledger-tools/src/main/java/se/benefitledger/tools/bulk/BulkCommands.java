@@ -4,6 +4,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import se.benefitledger.core.decision.Decision;
 import se.benefitledger.core.household.Household;
+import se.benefitledger.core.payment.Payment;
 
 /**
  * Registers the bulk commands' handler. The service never does: only a tool that loads history
@@ -13,6 +14,7 @@ public class BulkCommands implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.registerCommandHandler(c -> new HouseholdBulkHandler(c.repository(Household.class), c.repository(Decision.class)));
+        configurer.registerCommandHandler(c -> new HouseholdBulkHandler(c.repository(Household.class), c.repository(Decision.class),
+                c.repository(Payment.class)));
     }
 }

@@ -63,9 +63,10 @@ class DeadLetterConfiguration {
                                           .filter(processor -> processor.getValue().getMode() != EventProcessorProperties.Mode.SUBSCRIBING)
                                           .map(Map.Entry::getKey)
                                           .collect(Collectors.toSet());
-        processing.registerDeadLetterQueueProvider(group -> streaming.contains(group) ? configuration -> queue(group, connections, transactions, serializer, eventSerializer) : null);
-        streaming.forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                (configuration, builder) -> builder.allowReset(true)));
+        for (String group : streaming) {
+            processing.registerDeadLetterQueue(group, configuration -> queue(group, connections, transactions, serializer, eventSerializer))
+                      .registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, builder) -> builder.allowReset(true));
+        }
         processing.registerDefaultErrorHandler(configuration -> failures);
     }
 

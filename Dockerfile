@@ -7,11 +7,12 @@ COPY mvnw pom.xml ./
 COPY ledger-core/pom.xml ledger-core/
 COPY ledger-projections/pom.xml ledger-projections/
 COPY ledger-api/pom.xml ledger-api/
-RUN ./mvnw -q -B dependency:go-offline -DexcludeArtifactIds=ledger-core,ledger-projections
+COPY ledger-tools/pom.xml ledger-tools/
+RUN ./mvnw -q -B -pl ledger-api -am dependency:go-offline -DexcludeArtifactIds=ledger-core,ledger-projections
 COPY ledger-core/src ledger-core/src
 COPY ledger-projections/src ledger-projections/src
 COPY ledger-api/src ledger-api/src
-RUN ./mvnw -q -B package -DskipTests && cp ledger-api/target/ledger-api-*.jar /ledger-api.jar
+RUN ./mvnw -q -B -pl ledger-api -am package -DskipTests && cp ledger-api/target/ledger-api-*-exec.jar /ledger-api.jar
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \

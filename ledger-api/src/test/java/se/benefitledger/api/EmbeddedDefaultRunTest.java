@@ -28,7 +28,7 @@ class EmbeddedDefaultRunTest {
         String householdId;
         try (var service = start()) {
             var http = Http.to(port(service));
-            assertThat(http.get("/actuator/health").<String>json("$.status")).isEqualTo("UP");
+            assertThat(Http.to(managementPort(service)).get("/actuator/health").<String>json("$.status")).isEqualTo("UP");
             householdId = http.as("anna", "demo").post("/api/v1/households", """
                     {"municipality": "0488", "members": [{"personalIdentityNumber": "%s", "role": "APPLICANT"}]}"""
                     .formatted(People.adult())).json("$.householdId");
@@ -43,12 +43,17 @@ class EmbeddedDefaultRunTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run(
+        return new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                 "--ledger.embedded-postgres.synchronous-commit=off",
                 "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
                 "--logging.level.root=WARN");
+    }
+
+    private static int managementPort(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
     }
 
     private static int port(ConfigurableApplicationContext context) {

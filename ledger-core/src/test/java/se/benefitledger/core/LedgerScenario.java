@@ -1,6 +1,7 @@
 package se.benefitledger.core;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,16 +27,22 @@ public final class LedgerScenario {
     private final Map<UUID, Long> nextSequence = new HashMap<>();
     private final List<Object> published = new ArrayList<>();
 
-    private LedgerScenario() {
-        axon = LedgerDomain.configure(DefaultConfigurer.defaultConfiguration()
-                                                       .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine()))
-                           .buildConfiguration();
+    private LedgerScenario(Consumer<Configurer> additions) {
+        var configurer = LedgerDomain.configure(DefaultConfigurer.defaultConfiguration()
+                                                                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine()));
+        additions.accept(configurer);
+        axon = configurer.buildConfiguration();
         axon.start();
         axon.eventBus().subscribe(events -> events.forEach(event -> published.add(event.getPayload())));
     }
 
     public static LedgerScenario start() {
-        return new LedgerScenario();
+        return new LedgerScenario(configurer -> { });
+    }
+
+    /** With handlers the application does not register, e.g. those of the tools that load history. */
+    public static LedgerScenario start(Consumer<Configurer> additions) {
+        return new LedgerScenario(additions);
     }
 
     /** Events already in the store for one aggregate, e.g. {@code given("Payment", paymentId, scheduled, batched)}. */

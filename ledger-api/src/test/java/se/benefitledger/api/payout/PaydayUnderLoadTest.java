@@ -19,7 +19,6 @@ import se.benefitledger.core.decision.DecisionOutcome;
 import se.benefitledger.core.decision.LineType;
 import se.benefitledger.core.decision.MakeDecisionCommand;
 import se.benefitledger.core.decision.SchedulePaymentCommand;
-import se.benefitledger.core.household.DecideInBulkCommand;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.household.RegisterHouseholdCommand;
@@ -39,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,24 +135,21 @@ class PaydayUnderLoadTest {
         PayoutFromEvents.assertReportsMatch(jdbc, busy);
     }
 
-    /** 30 households, each with one decision of 100 payments, as bulk commands of one decision each. */
+    /** 30 households, each with one decision of 100 payments, four at a time. */
     private void schedule(MunicipalityCode municipality) {
         UUID payee = vault.payeeIdFor(new Payee("Mottagare", "8327-9 123456789"));
-        for (int d = 0; d < PAYMENTS / PER_DECISION; d++) {
+        IntStream.range(0, PAYMENTS / PER_DECISION).parallel().forEach(d -> {
             UUID household = UUID.randomUUID();
             UUID decision = UUID.randomUUID();
             commands.sendAndWait(new RegisterHouseholdCommand(household, municipality,
                     List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
-            var payments = new ArrayList<SchedulePaymentCommand>();
-            for (int i = 0; i < PER_DECISION; i++) {
-                payments.add(new SchedulePaymentCommand(decision, UUID.randomUUID(), amount(d * PER_DECISION + i), PAYOUT_DATE, PayeeType.HOUSEHOLD,
-                        payee, null));
-            }
-            commands.sendAndWait(new DecideInBulkCommand(List.of(new MakeDecisionCommand(household, decision, BenefitMonth.of(2021, 2),
-                    DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1,
-                    List.of(new DecisionLine(LineType.NORM, payments.stream().map(SchedulePaymentCommand::amount).reduce(Money.ZERO, Money::plus))),
-                    List.of())), payments));
-        }
+            var amounts = IntStream.range(d * PER_DECISION, (d + 1) * PER_DECISION).mapToObj(PaydayUnderLoadTest::amount).toList();
+            commands.sendAndWait(new MakeDecisionCommand(household, decision, BenefitMonth.of(2021, 2), DecisionOutcome.GRANTED,
+                    LegalBasis.SOL_2025_12_1, List.of(new DecisionLine(LineType.NORM, amounts.stream().reduce(Money.ZERO, Money::plus))),
+                    List.of()));
+            amounts.forEach(amount -> commands.sendAndWait(new SchedulePaymentCommand(decision, UUID.randomUUID(), amount, PAYOUT_DATE,
+                    PayeeType.HOUSEHOLD, payee, null)));
+        });
     }
 
     private static Money amount(int i) {

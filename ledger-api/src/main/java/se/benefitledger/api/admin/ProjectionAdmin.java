@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,8 @@ class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionFailures failures;
+    private final DeadLetters deadLetters;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Progress> lastProgress = new ConcurrentHashMap<>();
@@ -48,8 +51,10 @@ class ProjectionAdmin {
     private record Progress(long position, Instant since) {
     }
 
-    ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc, Clock clock) {
+    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionFailures failures, DeadLetters deadLetters, JdbcClient jdbc, Clock clock) {
         this.processing = processing;
+        this.failures = failures;
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -89,8 +94,10 @@ class ProjectionAdmin {
                                        .mapToLong(OptionalLong::getAsLong).min();
         Long position = current.isPresent() ? current.getAsLong() : null;
         Long lag = position == null ? null : Math.max(0, head - position);
+        long waiting = deadLetters.count(processor.getName());
+        var failure = failures.current(processor.getName(), position).or(() -> waiting > 0 ? deadLetters.oldest(processor.getName()) : Optional.empty());
         ProjectionStatus.State state;
-        if (processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
+        if (failure.isPresent() || processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
             state = ProjectionStatus.State.ERROR;
         } else if (rebuilding.contains(processor.getName()) || segments.stream().anyMatch(ProjectionAdmin::replaying)) {
             state = ProjectionStatus.State.REBUILDING;
@@ -99,7 +106,8 @@ class ProjectionAdmin {
         } else {
             state = ProjectionStatus.State.RUNNING;
         }
-        return new ProjectionStatus(processor.getName(), state, position, head, lag, position == null ? null : recordedAt(position));
+        return new ProjectionStatus(processor.getName(), state, position, head, lag, position == null ? null : recordedAt(position),
+                failure.orElse(null), waiting);
     }
 
     /**

@@ -57,6 +57,28 @@ public class EventMetadataConfiguration {
         commandBus.registerDispatchInterceptor(new RequestStamp(access));
     }
 
+    /**
+     * The stamp of the HTTP request being served, or outside a request the actor and role the
+     * metadata names (else {@value #SYSTEM}). Work that outlives its request (a bulk command
+     * finished after a restart) keeps this stamp and sends its later commands with it.
+     */
+    public static Map<String, Object> requestStamp(AccessControl access, Map<String, Object> metaData) {
+        var stamp = new HashMap<String, Object>();
+        var request = LedgerRequest.current();
+        if (request.isEmpty()) {
+            stamp.putIfAbsent(ACTOR, metaData.getOrDefault(ACTOR, SYSTEM));
+            stamp.putIfAbsent(ROLE, metaData.getOrDefault(ROLE, SYSTEM));
+            return stamp;
+        }
+        stamp.put(ACTOR, CurrentUser.get().map(user -> user.name()).orElse(SYSTEM));
+        access.actingRole().ifPresent(role -> stamp.put(ROLE, role.name()));
+        stamp.put(REQUEST_ID, request.get().requestId());
+        stamp.put(CORRELATION_ID, request.get().correlationId());
+        request.get().idempotencyKey().ifPresent(key -> stamp.put(IDEMPOTENCY_KEY, key));
+        request.get().municipality().ifPresent(municipality -> stamp.put(MUNICIPALITY, municipality.code()));
+        return stamp;
+    }
+
     private record RequestStamp(AccessControl access) implements MessageDispatchInterceptor<CommandMessage<?>> {
 
         @Override
@@ -65,20 +87,7 @@ public class EventMetadataConfiguration {
         }
 
         private Map<String, Object> stamp(CommandMessage<?> command) {
-            var stamp = new HashMap<String, Object>();
-            var request = LedgerRequest.current();
-            if (request.isEmpty()) {
-                stamp.putIfAbsent(ACTOR, command.getMetaData().getOrDefault(ACTOR, SYSTEM));
-                stamp.putIfAbsent(ROLE, command.getMetaData().getOrDefault(ROLE, SYSTEM));
-                return stamp;
-            }
-            stamp.put(ACTOR, CurrentUser.get().map(user -> user.name()).orElse(SYSTEM));
-            access.actingRole().ifPresent(role -> stamp.put(ROLE, role.name()));
-            stamp.put(REQUEST_ID, request.get().requestId());
-            stamp.put(CORRELATION_ID, request.get().correlationId());
-            request.get().idempotencyKey().ifPresent(key -> stamp.put(IDEMPOTENCY_KEY, key));
-            request.get().municipality().ifPresent(municipality -> stamp.put(MUNICIPALITY, municipality.code()));
-            return stamp;
+            return requestStamp(access, command.getMetaData());
         }
     }
 }

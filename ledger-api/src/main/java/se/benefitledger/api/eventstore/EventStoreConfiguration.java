@@ -16,10 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The JDBC event store, made to hold 100,000 aggregates in one unit of work: prefetching for bulk
- * commands, and two of Axon's per-aggregate scans replaced by look-ups ({@link StagedAwareEventStore},
+ * The JDBC event store, made for bulk commands: bounded and one at a time ({@link BulkLoadInterceptor}),
+ * prefetched, and two of Axon's per-aggregate scans replaced by look-ups ({@link StagedAwareEventStore},
  * {@link CommitCheckingRepository}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,7 +67,7 @@ class EventStoreConfiguration {
     }
 
     @Autowired
-    void prefetchForBulkCommands(CommandBus commandBus, EventStorageEngine engine) {
-        commandBus.registerHandlerInterceptor(new BulkLoadInterceptor((LedgerEventStorageEngine) engine));
+    void boundBulkCommands(CommandBus commandBus, EventStorageEngine engine, JdbcTemplate jdbc) {
+        commandBus.registerHandlerInterceptor(new BulkLoadInterceptor((LedgerEventStorageEngine) engine, jdbc));
     }
 }

@@ -10,6 +10,8 @@ class PayoutBatchScope {
 
     @Bean
     ScopedResource payoutBatches(PayoutBatchQueries batches) {
-        return new ScopedResource("batchId", "payout batch", batches::municipalityOf, batches::lockMunicipalityOf);
+        // not locked for a POST: creation and settlement commit in parts, in transactions of their own
+        // (BulkCommands) that write the batch's row, and must not wait for the request's transaction
+        return new ScopedResource("batchId", "payout batch", batches::municipalityOf, batches::municipalityOf);
     }
 }

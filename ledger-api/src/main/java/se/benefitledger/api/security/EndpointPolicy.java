@@ -63,7 +63,12 @@ public final class EndpointPolicy {
             entry(HttpMethod.GET, "/reports/*", FINANCE, INVESTIGATOR, AUDITOR, REPORTING),
 
             entry(HttpMethod.GET, "/admin/projections", ADMIN),
-            entry(HttpMethod.POST, "/admin/projections/*/rebuild", ADMIN));
+            entry(HttpMethod.POST, "/admin/projections/*/rebuild", ADMIN),
+            entry(HttpMethod.GET, "/admin/projections/*/dead-letters", ADMIN),
+            entry(HttpMethod.POST, "/admin/projections/*/dead-letters/*/retry", ADMIN),
+            entry(HttpMethod.POST, "/admin/projections/*/dead-letters/*/evict", ADMIN),
+            entry(HttpMethod.GET, "/admin/bulk-commands", ADMIN),
+            entry(HttpMethod.POST, "/admin/bulk-commands/*/resume", ADMIN));
 
     private EndpointPolicy() {
     }

@@ -96,11 +96,15 @@ class ProjectionRebuildTest {
         assertThat(listed.<List<String>>json("$.items[*].name")).containsExactlyInAnyOrderElementsOf(PROJECTIONS);
         assertThat(listed.<List<String>>json("$.items[*].status")).containsOnly("RUNNING");
         assertThat(listed.<List<Integer>>json("$.items[*].lag")).containsOnly(0);
+        assertThat(listed.<List<Integer>>json("$.items[*].deadLetters")).containsOnly(0);
+        assertThat(listed.<List<Object>>json("$.items[*].error")).containsOnlyNulls();
         assertThat(Users.ADAM.on(port).post("/api/v1/admin/projections/no-such-projection/rebuild", "").status()).isEqualTo(404);
         for (String projection : PROJECTIONS) {
-            var lag = metrics.find("ledger.projection.lag").tag("projection", projection).gauge();
+            var lag = metrics.find("ledger.projection.lag").tag("processor", projection).gauge();
             assertThat(lag).as("lag gauge of " + projection).isNotNull();
             assertThat(lag.value()).isZero();
+            assertThat(metrics.find("ledger.projection.status").tags("processor", projection, "status", "RUNNING").gauge().value()).isOne();
+            assertThat(metrics.find("ledger.projection.status").tags("processor", projection, "status", "ERROR").gauge().value()).isZero();
         }
     }
 

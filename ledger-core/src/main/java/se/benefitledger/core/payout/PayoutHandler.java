@@ -8,12 +8,13 @@ import se.benefitledger.core.decision.ReleaseReason;
 import se.benefitledger.core.payment.Payment;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Batch creation and settlement change the batch and every payment in it (and, for a rejection,
- * the payment's decision) in one unit of work, so that their events are appended together or not
- * at all.
+ * Batch creation and settlement, in parts of at most {@link se.benefitledger.core.shared.BulkCommand#MAX_AGGREGATES}
+ * payments: each part changes its payments (and, for a rejection, the payment's decision) and, when
+ * settling, the batch in one unit of work, so that their events are appended together or not at all.
  */
 public class PayoutHandler {
 
@@ -27,15 +28,21 @@ public class PayoutHandler {
         this.decisions = decisions;
     }
 
+    /** Answers the payments that joined the batch, with their amounts. */
     @CommandHandler
-    public UUID handle(CreatePayoutBatchCommand command) throws Exception {
+    public List<BatchedPayment> handle(AssignPaymentsToBatchCommand command) {
         var included = new ArrayList<BatchedPayment>(command.paymentIds().size());
         for (UUID paymentId : command.paymentIds()) {
             var amount = payments.load(paymentId.toString())
                                  .invoke(payment -> payment.assignToBatch(command.batchId(), command.municipality(), command.payoutDate()));
             included.add(new BatchedPayment(paymentId, amount));
         }
-        batches.newInstance(() -> new PayoutBatch(command.batchId(), command.municipality(), command.payoutDate(), included));
+        return included;
+    }
+
+    @CommandHandler
+    public UUID handle(CreatePayoutBatchCommand command) throws Exception {
+        batches.newInstance(() -> new PayoutBatch(command.batchId(), command.municipality(), command.payoutDate(), command.payments()));
         return command.batchId();
     }
 

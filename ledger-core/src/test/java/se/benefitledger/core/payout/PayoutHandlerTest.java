@@ -44,31 +44,38 @@ class PayoutHandlerTest {
     }
 
     @Test
-    void batchesThePaymentsWithTheirControlTotal() {
+    void paymentsJoinTheBatch() {
         twoScheduledPayments()
-                .when(new CreatePayoutBatchCommand(batchId, TROSA, PAYOUT, List.of(first, second)))
-                .expectEvents(example.batched(first, batchId), example.batched(second, batchId), created());
+                .when(new AssignPaymentsToBatchCommand(batchId, TROSA, PAYOUT, List.of(first, second)))
+                .expectEvents(example.batched(first, batchId), example.batched(second, batchId));
+    }
+
+    @Test
+    void theBatchHoldsItsPaymentsWithTheirControlTotal() {
+        ledger.when(new CreatePayoutBatchCommand(batchId, TROSA, PAYOUT, List.of(new BatchedPayment(first, Money.parse("6000.00")),
+                      new BatchedPayment(second, Money.parse("4000.00")))))
+              .expectEvents(created());
     }
 
     @Test
     void aPaymentGoesIntoOneBatchOnly() {
         twoScheduledPayments()
                 .given("Payment", first, example.batched(first, UUID.randomUUID()))
-                .when(new CreatePayoutBatchCommand(batchId, TROSA, PAYOUT, List.of(first, second)))
+                .when(new AssignPaymentsToBatchCommand(batchId, TROSA, PAYOUT, List.of(first, second)))
                 .expectException(StateConflict.class, "payment " + first + " is BATCHED; it must be SCHEDULED to be batched");
     }
 
     @Test
     void batchesOnlyPaymentsOfItsMunicipality() {
         twoScheduledPayments()
-                .when(new CreatePayoutBatchCommand(batchId, MunicipalityCode.of("0180"), PAYOUT, List.of(first)))
+                .when(new AssignPaymentsToBatchCommand(batchId, MunicipalityCode.of("0180"), PAYOUT, List.of(first)))
                 .expectException(StateConflict.class, "belongs to municipality 0488, not 0180");
     }
 
     @Test
     void batchesOnlyPaymentsDueByThePayoutDate() {
         twoScheduledPayments()
-                .when(new CreatePayoutBatchCommand(batchId, TROSA, DUE.minusDays(1), List.of(first)))
+                .when(new AssignPaymentsToBatchCommand(batchId, TROSA, DUE.minusDays(1), List.of(first)))
                 .expectException(StateConflict.class, "is due on 2021-02-25, after the payout date 2021-02-24");
     }
 

@@ -12,9 +12,11 @@ import se.benefitledger.projections.sql.Sql;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Service
@@ -87,6 +89,28 @@ public class PaymentQueries {
                    .param(paymentIds.toArray(UUID[]::new))
                    .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
                    .list();
+    }
+
+    /**
+     * Of these payments, the ones still SCHEDULED and in no batch, in the given order, locked (in
+     * id order) for the caller's transaction.
+     */
+    public List<UUID> lockStillSchedulable(List<UUID> paymentIds) {
+        Set<UUID> schedulable = new HashSet<>(jdbc.sql("""
+                        SELECT payment_id FROM payment
+                        WHERE payment_id = ANY (?) AND status = 'SCHEDULED' AND batch_id IS NULL ORDER BY payment_id FOR UPDATE""")
+                   .param(paymentIds.toArray(UUID[]::new))
+                   .query(UUID.class)
+                   .list());
+        return paymentIds.stream().filter(schedulable::contains).toList();
+    }
+
+    /** Of these payments, the ones in this batch still waiting for the bank's answer (BATCHED). */
+    public Set<UUID> unsettledInBatch(UUID batchId, Collection<UUID> paymentIds) {
+        return new HashSet<>(jdbc.sql("SELECT payment_id FROM payment WHERE batch_id = ? AND status = 'BATCHED' AND payment_id = ANY (?)")
+                                 .params(batchId, paymentIds.toArray(UUID[]::new))
+                                 .query(UUID.class)
+                                 .list());
     }
 
     public long countInBatch(UUID batchId) {

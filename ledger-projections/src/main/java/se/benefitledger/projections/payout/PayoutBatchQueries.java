@@ -39,11 +39,6 @@ public class PayoutBatchQueries {
                    .optional();
     }
 
-    /** The municipality, locking the row for the caller's transaction (see ScopedResource). */
-    public Optional<MunicipalityCode> lockMunicipalityOf(UUID batchId) {
-        return Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, true);
-    }
-
     public Optional<MunicipalityCode> municipalityOf(UUID batchId) {
         return Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, false);
     }

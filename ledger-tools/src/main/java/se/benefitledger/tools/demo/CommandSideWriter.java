@@ -10,10 +10,13 @@ import se.benefitledger.core.household.RegisterHouseholdCommand;
 import se.benefitledger.core.payment.CancelPaymentCommand;
 import se.benefitledger.core.payment.RecordErroneousPaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
+import se.benefitledger.core.payout.AssignPaymentsToBatchCommand;
+import se.benefitledger.core.payout.BatchedPayment;
 import se.benefitledger.core.payout.CreatePayoutBatchCommand;
 import se.benefitledger.core.payout.SettlePayoutBatchCommand;
 import se.benefitledger.core.payout.SettlementInstruction;
 import se.benefitledger.core.payout.SettlementOutcome;
+import se.benefitledger.core.shared.BulkCommand;
 import se.benefitledger.core.recovery.CreateRecoveryClaimCommand;
 import se.benefitledger.core.recovery.RecordRepaymentCommand;
 import se.benefitledger.tools.bulk.DecideInBulkCommand;
@@ -34,20 +37,22 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * command sent through Axon's command gateway, so the aggregates' rules decide, as for a REST
  * request. Registrations, decisions and payments go as bulk commands of up to {@value #CHUNK}
  * parts (one unit of work, one transaction, events appended in JDBC batches); a payout batch and
- * its settlement are one command each anyway; the rare facts (cancellations, returns, findings,
+ * its settlement go in parts of {@link BulkCommand#MAX_AGGREGATES} payments, as through the API
+ * (there {@code BulkCommands} also makes them resumable); the rare facts (cancellations, returns, findings,
  * claims, repayments) go one command each, several at once. Persons and payees get their ids
  * from the PII vault, many at a time. Commands carry the actor {@code system}, like every command
  * sent outside HTTP.
  * <p>
- * A bulk command runs alone: no other command commits while it is under way. It takes a block
- * of thousands of global indices when it appends and holds them until it commits; a command
- * committing meanwhile makes the event store's readers see those thousands as gaps, which Axon's
- * tracking tokens copy, gap by gap, into the token of every event read after them (hundreds of
- * megabytes, and quadratic work). Single commands may run together: their gaps are a few indices.
+ * A bulk command runs alone: no other command commits while it is under way. It holds a block of
+ * a few hundred global indices open until it commits, and a command committing meanwhile makes
+ * the event store's readers record them as gaps in their tokens (bounded by the part size, see
+ * docs/bulk-commands.md; fewer still when nothing else commits). Single commands may run
+ * together: their gaps are a few indices.
  */
 public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable {
 
-    static final int CHUNK = 1_000;
+    /** Households or decisions per bulk command: with their payments, a few hundred events, below one part's bound. */
+    static final int CHUNK = 200;
 
     private final CommandGateway commands;
     private final PiiVault vault;
@@ -106,11 +111,15 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
     @Override
     public void payout(PlanRunner.Batch batch) {
         var paymentIds = batch.payments().stream().map(PlannedPayment::paymentId).toList();
-        sendBulk(new CreatePayoutBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), paymentIds), 1);
+        var included = new ArrayList<BatchedPayment>(paymentIds.size());
+        for (var part : chunks(paymentIds, BulkCommand.MAX_AGGREGATES)) {
+            included.addAll(sendBulk(new AssignPaymentsToBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), part), 1));
+        }
+        sendBulk(new CreatePayoutBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), included), 1);
         var results = batch.payments().stream().map(payment -> payment.fate() == PlannedPayment.Fate.REJECTED
                 ? new SettlementInstruction(payment.paymentId(), SettlementOutcome.REJECTED, "account closed")
                 : new SettlementInstruction(payment.paymentId(), SettlementOutcome.EXECUTED, null)).toList();
-        sendBulk(new SettlePayoutBatchCommand(batch.batchId(), batch.payoutDate(), results, null), 1);
+        chunks(results, BulkCommand.MAX_AGGREGATES).forEach(part -> sendBulk(new SettlePayoutBatchCommand(batch.batchId(), batch.payoutDate(), part, null), 1));
     }
 
     @Override
@@ -146,28 +155,34 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
                 payment.dueDate(), payment.payeeType(), payeeIds.get(payment.payee()), null)).toList();
     }
 
-    private void sendBulk(Object command, int parts) {
-        sendLocked(appending.writeLock(), command, parts);
+    private <R> R sendBulk(Object command, int parts) {
+        return sendLocked(appending.writeLock(), command, parts);
     }
 
     private void send(Object command, int parts) {
         sendLocked(appending.readLock(), command, parts);
     }
 
-    private void sendLocked(Lock lock, Object command, int parts) {
+    private <R> R sendLocked(Lock lock, Object command, int parts) {
+        R result;
         lock.lock();
         try {
-            commands.sendAndWait(command);
+            result = commands.sendAndWait(command);
         } finally {
             lock.unlock();
         }
         sent.addAndGet(parts);
+        return result;
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {
+        return chunks(items, CHUNK);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
         var chunks = new ArrayList<List<T>>();
-        for (int from = 0; from < items.size(); from += CHUNK) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
         }
         return chunks;
     }

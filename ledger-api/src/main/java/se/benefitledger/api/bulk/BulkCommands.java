@@ -1,0 +1,258 @@
+package se.benefitledger.api.bulk;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.benefitledger.api.config.EventMetadataConfiguration;
+import se.benefitledger.api.problem.NotFoundException;
+import se.benefitledger.api.security.AccessControl;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.StateConflict;
+import se.benefitledger.projections.json.LedgerJson;
+import se.benefitledger.projections.sql.Sql;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The one way to run work larger than one bulk command (see {@code docs/bulk-commands.md}): the
+ * work is stored as parts of at most {@link se.benefitledger.core.shared.BulkCommand#MAX_AGGREGATES}
+ * aggregates, then each part is sent and committed in a transaction of its own, marked done in that
+ * same transaction, and the kind's last command completes it. A crash leaves the command RUNNING
+ * with its done parts committed; the service resumes it when it starts, and every
+ * {@value #RESUME_SECONDS} s any command no runner has touched for that long (another node died, the
+ * database was away). {@code GET /admin/bulk-commands} shows them.
+ */
+@Service
+public class BulkCommands {
+
+    static final long RESUME_SECONDS = 30;
+    private static final Logger log = LoggerFactory.getLogger(BulkCommands.class);
+
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final AccessControl access;
+    private final Clock clock;
+    private final Map<String, BulkKind> kinds;
+    private final ObjectMapper json = LedgerJson.eventObjectMapper();
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "bulk-command-resumer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BulkCommands(CommandGateway commands, JdbcClient jdbc, PlatformTransactionManager transactions, AccessControl access, Clock clock,
+                 List<BulkKind> kinds) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.access = access;
+        this.clock = clock;
+        this.kinds = kinds.stream().collect(Collectors.toMap(BulkKind::name, Function.identity()));
+    }
+
+    /**
+     * Stores the work and commits it (in a transaction of its own, whatever surrounds the call), in
+     * the transaction {@code before} runs in: the locks it takes guard what it chose.
+     */
+    public UUID start(BulkKind kind, UUID targetId, MunicipalityCode municipality, Supplier<List<?>> before) {
+        UUID commandId = UUID.randomUUID();
+        Instant now = clock.instant();
+        ownTransaction.executeWithoutResult(status -> {
+            List<?> parts = before.get();
+            jdbc.sql("""
+                            INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at)
+                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)""")
+                .params(commandId, kind.name(), targetId, municipality.code(), parts.size(),
+                        write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now))
+                .update();
+            for (int part = 0; part < parts.size(); part++) {
+                jdbc.sql("INSERT INTO bulk_command_part (command_id, part, payload_type, payload) VALUES (?, ?, ?, ?)")
+                    .params(commandId, part, parts.get(part).getClass().getName(), write(parts.get(part)))
+                    .update();
+            }
+        });
+        return commandId;
+    }
+
+    /**
+     * Runs the command's remaining parts and its last command, here and now. A refusal by a rule
+     * fails the command (FAILED, with the message) and is thrown; any other failure leaves it
+     * RUNNING, to be resumed, and is thrown.
+     */
+    public void run(UUID commandId) {
+        if (!running.add(commandId)) {
+            throw new StateConflict("bulk command " + commandId + " is being run already");
+        }
+        try {
+            while (Boolean.TRUE.equals(ownTransaction.execute(status -> step(commandId)))) {
+                // one part per transaction
+            }
+        } catch (BusinessRuleViolation | StateConflict e) {
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                            UPDATE bulk_command SET status = 'FAILED', error = left(?, 1000), updated_at = ?
+                            WHERE command_id = ? AND status = 'RUNNING'""")
+                                                            .params(e.getMessage(), timestamp(clock.instant()), commandId).update());
+            throw e;
+        } finally {
+            running.remove(commandId);
+        }
+    }
+
+    public List<BulkCommandView> list() {
+        return jdbc.sql("SELECT * FROM bulk_command ORDER BY started_at DESC LIMIT 100").query(BulkCommands::view).list();
+    }
+
+    public BulkCommandView find(UUID commandId) {
+        return jdbc.sql("SELECT * FROM bulk_command WHERE command_id = ?").param(commandId).query(BulkCommands::view).optional()
+                   .orElseThrow(() -> new NotFoundException("bulk command", commandId));
+    }
+
+    /** Finishes a RUNNING command in the background; answers it as it is now. */
+    public BulkCommandView resume(UUID commandId) {
+        var command = find(commandId);
+        if (command.status().equals("RUNNING")) {
+            resumer.execute(() -> resumeQuietly(commandId));
+        }
+        return command;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeOnStart() {
+        resumer.execute(() -> resumeStale(Duration.ZERO));
+        resumer.scheduleWithFixedDelay(() -> resumeStale(Duration.ofSeconds(RESUME_SECONDS)), RESUME_SECONDS, RESUME_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        resumer.shutdownNow();
+    }
+
+    private void resumeStale(Duration untouchedFor) {
+        try {
+            List<UUID> stale = jdbc.sql("SELECT command_id FROM bulk_command WHERE status = 'RUNNING' AND updated_at <= ? ORDER BY started_at")
+                                   .param(timestamp(clock.instant().minus(untouchedFor))).query(UUID.class).list();
+            stale.stream().filter(id -> !running.contains(id)).forEach(this::resumeQuietly);
+        } catch (RuntimeException e) {
+            log.warn("Could not look for bulk commands to resume; trying again in {} s", RESUME_SECONDS, e);
+        }
+    }
+
+    private void resumeQuietly(UUID commandId) {
+        try {
+            log.info("Resuming bulk command {}", commandId);
+            run(commandId);
+        } catch (RuntimeException e) {
+            log.warn("Bulk command {} stopped: {}", commandId, e.getMessage());
+        }
+    }
+
+    /** One part, or the last command; answers whether there is more to do. */
+    private boolean step(UUID commandId) {
+        var command = jdbc.sql("SELECT kind, status, meta_data FROM bulk_command WHERE command_id = ? FOR UPDATE").param(commandId)
+                          .query((rs, row) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBytes(3)}).optional()
+                          .orElseThrow(() -> new NotFoundException("bulk command", commandId));
+        if (!"RUNNING".equals(command[1])) {
+            return false;
+        }
+        BulkKind kind = kinds.get((String) command[0]);
+        Map<String, Object> metaData = read((byte[]) command[2], new TypeReference<>() {
+        });
+        Instant now = clock.instant();
+        var next = jdbc.sql("SELECT part, payload_type, payload FROM bulk_command_part WHERE command_id = ? AND NOT done ORDER BY part LIMIT 1")
+                       .param(commandId).query((rs, row) -> new Object[]{rs.getInt(1), decode(rs.getString(2), rs.getBytes(3))}).optional();
+        if (next.isPresent()) {
+            Object result = kind.prepare(next.get()[1]).map(part -> send(part, metaData)).orElse(null);
+            jdbc.sql("UPDATE bulk_command_part SET done = true, result = ? WHERE command_id = ? AND part = ?")
+                .params(result == null ? null : write(result), commandId, next.get()[0]).update();
+            jdbc.sql("UPDATE bulk_command SET parts_done = parts_done + 1, updated_at = ? WHERE command_id = ?")
+                .params(timestamp(now), commandId).update();
+            return true;
+        }
+        var parts = new ArrayList<Object>();
+        var results = new ArrayList<JsonNode>();
+        jdbc.sql("SELECT payload_type, payload, result FROM bulk_command_part WHERE command_id = ? ORDER BY part").param(commandId)
+            .query(rs -> {
+                parts.add(decode(rs.getString(1), rs.getBytes(2)));
+                byte[] result = rs.getBytes(3);
+                results.add(result == null ? null : read(result, new TypeReference<JsonNode>() {
+                }));
+            });
+        kind.finish(parts, results).ifPresent(last -> send(last, metaData));
+        jdbc.sql("UPDATE bulk_command SET status = 'COMPLETED', updated_at = ? WHERE command_id = ?").params(timestamp(now), commandId).update();
+        return false;
+    }
+
+    private Object send(Object command, Map<String, Object> metaData) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    private Object decode(String type, byte[] payload) {
+        try {
+            return json.readValue(payload, Class.forName(type));
+        } catch (ClassNotFoundException | IOException e) {
+            throw new IllegalStateException("cannot read a bulk command part of type " + type, e);
+        }
+    }
+
+    private <T> T read(byte[] bytes, TypeReference<T> type) {
+        try {
+            return json.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return Sql.timestamp(instant);
+    }
+
+    private static BulkCommandView view(ResultSet rs, int row) throws SQLException {
+        return new BulkCommandView(rs.getObject("command_id", UUID.class), rs.getString("kind"), rs.getObject("target_id", UUID.class),
+                rs.getString("municipality"), rs.getString("status"), rs.getInt("parts"), rs.getInt("parts_done"), rs.getString("error"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -37,6 +37,8 @@ public final class EndpointPolicy {
             entry(HttpMethod.GET, "/households/*/history", INVESTIGATOR, AUDITOR),
             entry(HttpMethod.GET, "/households/*", CASEWORKER, INVESTIGATOR, AUDITOR),
             entry(HttpMethod.POST, "/households/*/closure", CASEWORKER),
+            entry(HttpMethod.POST, "/households/*/members", CASEWORKER),
+            entry(HttpMethod.POST, "/households/*/members/*/departure", CASEWORKER),
 
             entry(HttpMethod.POST, "/decisions", CASEWORKER),
             entry(HttpMethod.GET, "/decisions/*", CASEWORKER, FINANCE, INVESTIGATOR, AUDITOR),

@@ -26,3 +26,6 @@ CREATE TABLE recovered_cash_month (
     received_ore BIGINT  NOT NULL,
     PRIMARY KEY (municipality, month)
 );
+
+-- the monthly statistics extract reads a municipality's paid payments of one benefit month
+CREATE INDEX payment_executed_benefit_month_idx ON payment (municipality, benefit_month) WHERE status = 'EXECUTED';

@@ -25,7 +25,9 @@ public enum Users {
     /** FINANCE in 1280 only */
     FIA,
     /** INVESTIGATOR in 1280 only */
-    ISAK;
+    ISAK,
+    /** STATISTICS in 0488 and 0180 */
+    STINA;
 
     public String username() {
         return name().toLowerCase();

@@ -26,8 +26,10 @@ public enum Users {
     FIA,
     /** INVESTIGATOR in 1280 only */
     ISAK,
-    /** STATISTICS in 0488 and 0180 */
-    STINA;
+    /** STATISTICS everywhere */
+    STINA,
+    /** STATISTICS in 1280 only */
+    STIG;
 
     public String username() {
         return name().toLowerCase();

@@ -134,7 +134,7 @@ class ReportController {
     @GetMapping(path = "/kpi", produces = MediaType.APPLICATION_JSON_VALUE)
     KpiReport kpi(@RequestParam String municipality, @RequestParam String year) {
         MunicipalityCode code = scoped(municipality);
-        return kpi.report(code, parse("year", year, Year::parse, "must be a year, e.g. 2021"));
+        return kpi.report(code, Year.of(parse("year", year, InputBounds::year)));
     }
 
     @GetMapping(path = "/kpi", produces = "text/csv")

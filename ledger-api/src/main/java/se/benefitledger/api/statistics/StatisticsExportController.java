@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.benefitledger.api.input.InputBounds;
 import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.problem.InvalidRequestException;
@@ -16,7 +17,6 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.statistics.StatisticsQueries;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -42,17 +42,15 @@ class StatisticsExportController {
 
     @GetMapping(path = "/socialstyrelsen", produces = "text/csv")
     ResponseEntity<String> socialstyrelsen(@RequestParam String municipality, @RequestParam String month) {
-        MunicipalityCode code;
-        try {
-            code = MunicipalityCode.of(municipality);
-        } catch (IllegalArgumentException e) {
+        if (!MunicipalityCode.isValid(municipality)) {
             throw new InvalidRequestException("municipality", "must be a Swedish municipality code, e.g. 0488");
         }
+        MunicipalityCode code = MunicipalityCode.of(municipality);
         YearMonth benefitMonth;
         try {
-            benefitMonth = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("month", "must be a month of the form YYYY-MM");
+            benefitMonth = InputBounds.month(month);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("month", e.getMessage());
         }
         access.requireMayActIn(code);
         var households = statistics.assistanceHouseholds(code, benefitMonth);

@@ -104,6 +104,12 @@ class HouseholdMembersApiTest {
                 .isEqualTo(400);
         assertThat(http.post("/api/v1/households/" + household + "/members", """
                 {"personalIdentityNumber": "%s", "role": "CHILD"}""".formatted(People.child())).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/households/" + household + "/members", """
+                {"personalIdentityNumber": "%s", "role": "CHILD", "fromMonth": "2100-01"}""".formatted(People.child())).status())
+                .as("months 2000-2099").isEqualTo(400);
+        String applicantId = http.get("/api/v1/households/" + household).json("$.members[0].personId");
+        assertThat(http.post("/api/v1/households/" + household + "/members/" + applicantId + "/departure", """
+                {"month": "1999-12"}""").status()).isEqualTo(400);
         assertThat(Users.FREDRIK.on(port).post("/api/v1/households/" + household + "/members", """
                 {"personalIdentityNumber": "%s", "role": "CHILD", "fromMonth": "2021-03"}""".formatted(People.child())).status())
                 .isEqualTo(403);

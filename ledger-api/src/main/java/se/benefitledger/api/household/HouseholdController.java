@@ -88,6 +88,22 @@ class HouseholdController {
         return ResponseEntity.ok().eTag(Long.toString(household.version())).body(render(household));
     }
 
+    @PostMapping("/{householdId}/members")
+    ResponseEntity<HouseholdResponse> addMember(@PathVariable UUID householdId, @Valid @RequestBody AddMemberRequest request,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var household = service.addMember(householdId, request, IfMatch.expectedVersion(ifMatch));
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/households/{id}").buildAndExpand(householdId).toUri();
+        return ResponseEntity.created(location).eTag(Long.toString(household.version())).body(render(household));
+    }
+
+    @PostMapping("/{householdId}/members/{personId}/departure")
+    ResponseEntity<HouseholdResponse> recordDeparture(@PathVariable UUID householdId, @PathVariable UUID personId,
+                                                      @Valid @RequestBody DepartureRequest request,
+                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var household = service.recordDeparture(householdId, personId, request, IfMatch.expectedVersion(ifMatch));
+        return ResponseEntity.ok().eTag(Long.toString(household.version())).body(render(household));
+    }
+
     private HouseholdResponse render(HouseholdView household) {
         var numbers = service.personalIdentityNumbers(household);
         boolean unmasked = access.seesPersonalIdentityNumbers();
@@ -98,7 +114,8 @@ class HouseholdController {
                                .map(member -> {
                                    var number = numbers.get(member.personId());
                                    String shown = number == null ? null : unmasked ? number.digits() : number.masked();
-                                   return new HouseholdResponse.Member(member.personId(), member.role(), member.birthDate(), shown);
+                                   return new HouseholdResponse.Member(member.personId(), member.role(), member.birthDate(), shown,
+                                           member.fromMonth(), member.departureMonth());
                                })
                                .toList();
         var closure = household.closureReason() == null ? null

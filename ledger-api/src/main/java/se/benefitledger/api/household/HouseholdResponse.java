@@ -17,8 +17,13 @@ record HouseholdResponse(UUID householdId,
                          List<Member> members,
                          Closure closure) {
 
-    /** {@code personalIdentityNumber} is masked ({@code 19811218-****}) unless the caller may see it whole. */
-    record Member(UUID personId, MemberRole role, LocalDate birthDate, String personalIdentityNumber) {
+    /**
+     * {@code personalIdentityNumber} is masked ({@code 19811218-****}) unless the caller may see it
+     * whole. A member from {@code fromMonth} (null: from the start) until the month before
+     * {@code departureMonth} (null: still a member); one entry per stay.
+     */
+    record Member(UUID personId, MemberRole role, LocalDate birthDate, String personalIdentityNumber, BenefitMonth fromMonth,
+                  BenefitMonth departureMonth) {
     }
 
     record Closure(ClosureReason reason, BenefitMonth effectiveMonth) {

@@ -7,10 +7,13 @@ import org.springframework.transaction.annotation.Transactional;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.problem.NotFoundException;
+import se.benefitledger.core.household.AddMemberCommand;
 import se.benefitledger.core.household.CloseHouseholdCommand;
 import se.benefitledger.core.household.HouseholdComposition;
 import se.benefitledger.core.household.HouseholdMember;
+import se.benefitledger.core.household.RecordDepartureCommand;
 import se.benefitledger.core.household.RegisterHouseholdCommand;
+import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
 import se.benefitledger.core.shared.StateConflict;
 import se.benefitledger.projections.household.HouseholdQueries;
@@ -23,7 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Registers and closes households. The vault entries, the command's events and the read model
+ * Registers households, changes their members and closes them. The vault entries, the command's events and the read model
  * rows are written in one transaction: a refused registration leaves nothing behind.
  */
 @Service
@@ -67,6 +70,34 @@ class HouseholdService {
         return households.find(householdId).orElseThrow(() -> new NotFoundException("household", householdId));
     }
 
+    /** The rule of registration: a person is a member of at most one ACTIVE household per municipality. */
+    @Transactional
+    public HouseholdView addMember(UUID householdId, AddMemberRequest request, Long expectedVersion) {
+        var municipality = households.municipalityOf(householdId).orElseThrow(() -> new NotFoundException("household", householdId));
+        UUID personId = vault.personIdFor(request.personalIdentityNumber());
+        boolean activeElsewhere = households.personsInActiveHousehold(municipality, List.of(personId)).contains(personId)
+                && !households.isCurrentMember(householdId, personId);
+        if (activeElsewhere) {
+            throw joinerInActiveHousehold(municipality);
+        }
+        var member = new HouseholdMember(personId, request.role(), request.personalIdentityNumber().birthDate());
+        try {
+            commands.sendAndWait(new AddMemberCommand(householdId, member, request.fromMonth(), expectedVersion));
+        } catch (DuplicateKeyException raceLost) {
+            throw joinerInActiveHousehold(municipality);
+        }
+        return households.find(householdId).orElseThrow();
+    }
+
+    @Transactional
+    public HouseholdView recordDeparture(UUID householdId, UUID personId, DepartureRequest request, Long expectedVersion) {
+        if (!households.isOrWasMember(householdId, personId)) {
+            throw new NotFoundException("member", personId);
+        }
+        commands.sendAndWait(new RecordDepartureCommand(householdId, personId, request.month(), expectedVersion));
+        return households.find(householdId).orElseThrow();
+    }
+
     public Map<UUID, PersonalIdentityNumber> personalIdentityNumbers(HouseholdView household) {
         return vault.personalIdentityNumbers(household.members().stream().map(HouseholdView.Member::personId).toList());
     }
@@ -86,6 +117,11 @@ class HouseholdService {
                 throw new InvalidRequestException("members[" + i + "].personalIdentityNumber", "is already a member of this household");
             }
         }
+    }
+
+    private static StateConflict joinerInActiveHousehold(MunicipalityCode municipality) {
+        return new StateConflict("personalIdentityNumber is already a member of another ACTIVE household in municipality " + municipality
+                + "; record the departure there first");
     }
 
     private static StateConflict alreadyInActiveHousehold(RegisterHouseholdRequest request, int memberIndex) {

@@ -10,11 +10,11 @@ import se.benefitledger.api.web.LedgerRequest;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Records every read of personal data: shown unmasked, or searched for by personnummer. */
+/** Records every read of personal data: shown unmasked, searched for by personnummer, or exported for statistics. */
 @Repository
 public class PiiAccessLog {
 
-    public enum Purpose { SHOWN_UNMASKED, LOOKED_UP_BY_PERSONNUMMER }
+    public enum Purpose { SHOWN_UNMASKED, LOOKED_UP_BY_PERSONNUMMER, EXPORTED_FOR_STATISTICS }
 
     private final JdbcClient jdbc;
 

@@ -9,14 +9,18 @@ import org.springframework.web.bind.annotation.RestController;
 import se.benefitledger.api.input.InputBounds;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.security.AccessControl;
+import se.benefitledger.api.security.Role;
 import se.benefitledger.api.web.PageRequest;
 import se.benefitledger.core.recovery.ClaimStatus;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.balances.RecoveryBalanceQueries;
 import se.benefitledger.projections.balances.RecoveryBalancesReport;
+import se.benefitledger.projections.duration.ConsecutiveMonthsReport;
 import se.benefitledger.projections.duration.DurationQueries;
 import se.benefitledger.projections.duration.DurationReport;
+import se.benefitledger.projections.kpi.KpiQueries;
+import se.benefitledger.projections.kpi.KpiReport;
 import se.benefitledger.projections.reconciliation.ReconciliationQueries;
 import se.benefitledger.projections.reconciliation.ReconciliationReport;
 import se.benefitledger.projections.spend.MonthlySpendQueries;
@@ -27,6 +31,8 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -40,20 +46,24 @@ class ReportController {
 
     /** Ten years of months at most in one monthly-spend report. */
     static final int MAX_MONTHS = 120;
+    /** Roles that may see which households are in a consecutive-months report; the others get the count. */
+    private static final EnumSet<Role> SEE_HOUSEHOLDS = EnumSet.of(Role.CASEWORKER, Role.INVESTIGATOR, Role.AUDITOR);
 
     private final AccessControl access;
     private final MonthlySpendQueries spend;
     private final DurationQueries duration;
     private final RecoveryBalanceQueries balances;
     private final ReconciliationQueries reconciliation;
+    private final KpiQueries kpi;
 
     ReportController(AccessControl access, MonthlySpendQueries spend, DurationQueries duration, RecoveryBalanceQueries balances,
-                     ReconciliationQueries reconciliation) {
+                     ReconciliationQueries reconciliation, KpiQueries kpi) {
         this.access = access;
         this.spend = spend;
         this.duration = duration;
         this.balances = balances;
         this.reconciliation = reconciliation;
+        this.kpi = kpi;
     }
 
     @GetMapping(path = "/monthly-spend", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -94,8 +104,42 @@ class ReportController {
                                               @RequestParam(required = false) String year) {
         var report = durationBuckets(municipality, month, year);
         return CsvRows.of(BucketRow.class, report.buckets().entrySet().stream()
-                                                 .map(bucket -> new BucketRow(report.window().from(), report.window().to(), bucket.getKey(), bucket.getValue()))
+                                                 .map(bucket -> new BucketRow(report.window().from(), report.window().to(), bucket.getKey(), bucket.getValue(),
+                                                         report.persons().adults().buckets().get(bucket.getKey()),
+                                                         report.persons().children().buckets().get(bucket.getKey())))
                                                  .toList());
+    }
+
+    @GetMapping(path = "/consecutive-months", produces = MediaType.APPLICATION_JSON_VALUE)
+    ConsecutiveMonthsReport consecutiveMonths(@RequestParam String municipality, @RequestParam String month, @RequestParam int min,
+                                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (min < 1 || min > MAX_MONTHS) {
+            throw new InvalidRequestException("min", "must be between 1 and " + MAX_MONTHS);
+        }
+        var request = new PageRequest(page, size);
+        var report = duration.consecutive(scoped(municipality), month("month", month), min, request.page(), request.size());
+        return access.actingRole().filter(SEE_HOUSEHOLDS::contains).isPresent() ? report : report.withoutItems();
+    }
+
+    @GetMapping(path = "/consecutive-months", produces = "text/csv")
+    ResponseEntity<String> consecutiveMonthsCsv(@RequestParam String municipality, @RequestParam String month, @RequestParam int min,
+                                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        var report = consecutiveMonths(municipality, month, min, page, size);
+        if (report.items() == null) {
+            return CsvRows.of(CountRow.class, List.of(new CountRow(report.month(), report.min(), report.count())));
+        }
+        return CsvRows.of(ConsecutiveMonthsReport.Item.class, report.items());
+    }
+
+    @GetMapping(path = "/kpi", produces = MediaType.APPLICATION_JSON_VALUE)
+    KpiReport kpi(@RequestParam String municipality, @RequestParam String year) {
+        MunicipalityCode code = scoped(municipality);
+        return kpi.report(code, Year.of(parse("year", year, InputBounds::year)));
+    }
+
+    @GetMapping(path = "/kpi", produces = "text/csv")
+    ResponseEntity<String> kpiCsv(@RequestParam String municipality, @RequestParam String year) {
+        return CsvRows.of(KpiReport.class, List.of(kpi(municipality, year)));
     }
 
     @GetMapping(path = "/recovery-balances", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -131,8 +175,12 @@ class ReportController {
         return CsvRows.of(BatchRow.class, reconciliation(municipality, from, to, page, size).items().stream().map(BatchRow::of).toList());
     }
 
-    /** One bucket of a duration report. */
-    record BucketRow(String from, String to, String bucket, long households) {
+    /** One bucket of a duration report: households, adults and children in it. */
+    record BucketRow(String from, String to, String bucket, long households, long adults, long children) {
+    }
+
+    /** A consecutive-months report for a caller who sees only the count. */
+    record CountRow(String month, int min, long count) {
     }
 
     /** One batch of a reconciliation report; its discrepancies are counted (JSON lists them). */

@@ -14,6 +14,7 @@ import static se.benefitledger.api.security.Role.CASEWORKER;
 import static se.benefitledger.api.security.Role.FINANCE;
 import static se.benefitledger.api.security.Role.INVESTIGATOR;
 import static se.benefitledger.api.security.Role.REPORTING;
+import static se.benefitledger.api.security.Role.STATISTICS;
 
 /**
  * Which roles may call which endpoint, as the contract assigns them: the one table that both the
@@ -37,6 +38,8 @@ public final class EndpointPolicy {
             entry(HttpMethod.GET, "/households/*/history", INVESTIGATOR, AUDITOR),
             entry(HttpMethod.GET, "/households/*", CASEWORKER, INVESTIGATOR, AUDITOR),
             entry(HttpMethod.POST, "/households/*/closure", CASEWORKER),
+            entry(HttpMethod.POST, "/households/*/members", CASEWORKER),
+            entry(HttpMethod.POST, "/households/*/members/*/departure", CASEWORKER),
 
             entry(HttpMethod.POST, "/decisions", CASEWORKER),
             entry(HttpMethod.GET, "/decisions/*", CASEWORKER, FINANCE, INVESTIGATOR, AUDITOR),
@@ -60,7 +63,10 @@ public final class EndpointPolicy {
             entry(HttpMethod.POST, "/recovery-claims/*/waivers", INVESTIGATOR),
             entry(HttpMethod.POST, "/recovery-claims/*/write-offs", FINANCE),
 
+            // the roles that see the items (household ids) come first, so that a user with several acts in one of them
+            entry(HttpMethod.GET, "/reports/consecutive-months", CASEWORKER, INVESTIGATOR, AUDITOR, FINANCE, REPORTING),
             entry(HttpMethod.GET, "/reports/*", FINANCE, INVESTIGATOR, AUDITOR, REPORTING),
+            entry(HttpMethod.GET, "/exports/socialstyrelsen", STATISTICS),
 
             entry(HttpMethod.GET, "/admin/projections", ADMIN),
             entry(HttpMethod.POST, "/admin/projections/*/rebuild", ADMIN),

@@ -13,7 +13,9 @@ public enum Role {
     /** reports only; never personal data */
     REPORTING,
     /** operations: projection status and rebuilds; no case data */
-    ADMIN;
+    ADMIN,
+    /** the monthly statistics extract to Socialstyrelsen, which carries personnummer; nothing else */
+    STATISTICS;
 
     public String authority() {
         return "ROLE_" + name();

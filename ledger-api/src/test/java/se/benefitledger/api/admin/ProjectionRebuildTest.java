@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionRebuildTest {
 
     private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "duration_household_month",
-            "duration_household_year", "recovery_balance", "reconciliation_batch", "reconciliation_payment", "history_aggregate");
+            "duration_household_year", "recovery_balance", "reconciliation_batch", "reconciliation_payment", "history_aggregate", "recovered_cash_month");
     private static final List<String> PROJECTIONS = List.of("monthly-spend", "duration-buckets", "recovery-balances", "reconciliation",
-            "household-history");
+            "household-history", "recovered-cash");
 
     @LocalServerPort
     int port;

@@ -23,7 +23,8 @@ class OpenApiTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.<Map<String, Object>>json("$.paths")).containsOnlyKeys(
                 "/api/v1/households", "/api/v1/households/{householdId}", "/api/v1/households/{householdId}/closure",
-                "/api/v1/households/{householdId}/history",
+                "/api/v1/households/{householdId}/history", "/api/v1/households/{householdId}/members",
+                "/api/v1/households/{householdId}/members/{personId}/departure",
                 "/api/v1/decisions", "/api/v1/decisions/{decisionId}", "/api/v1/decisions/{decisionId}/revocation",
                 "/api/v1/decisions/{decisionId}/payments",
                 "/api/v1/payments/{paymentId}", "/api/v1/payments/{paymentId}/cancellation", "/api/v1/payments/{paymentId}/return",
@@ -33,7 +34,8 @@ class OpenApiTest {
                 "/api/v1/recovery-claims", "/api/v1/recovery-claims/{claimId}", "/api/v1/recovery-claims/{claimId}/repayments",
                 "/api/v1/recovery-claims/{claimId}/waivers", "/api/v1/recovery-claims/{claimId}/write-offs",
                 "/api/v1/reports/monthly-spend", "/api/v1/reports/duration-buckets", "/api/v1/reports/recovery-balances",
-                "/api/v1/reports/reconciliation",
+                "/api/v1/reports/reconciliation", "/api/v1/reports/consecutive-months", "/api/v1/reports/kpi",
+                "/api/v1/exports/socialstyrelsen",
                 "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild");
         assertThat(docs.<String>json("$.components.schemas.PaymentResponse.properties.amount.type")).isEqualTo("string");
         assertThat(docs.<Map<String, Object>>json("$.components.securitySchemes")).containsKeys("basic", "bearer");

@@ -7,8 +7,12 @@ import se.benefitledger.core.decision.DecisionLine;
 import se.benefitledger.core.decision.DecisionMadeEvent;
 import se.benefitledger.core.decision.DecisionOutcome;
 import se.benefitledger.core.decision.LineType;
+import se.benefitledger.core.household.ClosureReason;
+import se.benefitledger.core.household.HouseholdClosedEvent;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.HouseholdRegisteredEvent;
+import se.benefitledger.core.household.MemberDepartedEvent;
+import se.benefitledger.core.household.MemberJoinedEvent;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.payment.ErroneousAmountClaimedEvent;
 import se.benefitledger.core.payment.ErroneousPaymentCause;
@@ -54,16 +58,55 @@ import java.util.UUID;
  * A random but valid history of one municipality, as plain facts (for the test's own naive
  * computation of every report) and as the events the ledger would have stored for them: payments
  * through every lifecycle path, batches settled in one or two calls or not at all, returns,
- * erroneous findings, recovery claims with repayments, waivers and write-offs.
+ * erroneous findings, recovery claims with repayments, waivers and write-offs. Households change:
+ * children are born, partners move in and out, young adults leave to form a household of their own
+ * in the same municipality, and households move to another municipality (closed as MOVED and
+ * registered there with the same persons); some children turn 18 inside the history.
  */
 final class RandomHistory {
 
     enum Fate { SCHEDULED, CANCELLED, BATCHED, EXECUTED, REJECTED, RETURNED }
 
+    /** A stay of a person in a household: from {@code from} (null: a founder) to the month before {@code departure} (null: still there). */
+    static final class Stay {
+        final UUID personId;
+        final MemberRole role;
+        final LocalDate birthDate;
+        final YearMonth from;
+        YearMonth departure;
+
+        Stay(UUID personId, MemberRole role, LocalDate birthDate, YearMonth from) {
+            this.personId = personId;
+            this.role = role;
+            this.birthDate = birthDate;
+            this.from = from;
+        }
+
+        boolean includes(YearMonth month) {
+            return (from == null || !month.isBefore(from)) && (departure == null || month.isBefore(departure));
+        }
+
+        HouseholdMember member() {
+            return new HouseholdMember(personId, role, birthDate);
+        }
+    }
+
+    static final class Household {
+        final UUID id = UUID.randomUUID();
+        final MunicipalityCode municipality;
+        final List<Stay> stays = new ArrayList<>();
+
+        Household(MunicipalityCode municipality) {
+            this.municipality = municipality;
+        }
+    }
+
     static final class Payment {
         final UUID id = UUID.randomUUID();
         final UUID decisionId;
         final UUID householdId;
+        final MunicipalityCode municipality;
+        final LegalBasis legalBasis;
         final YearMonth benefitMonth;
         final long amount;
         final LocalDate dueDate;
@@ -73,9 +116,12 @@ final class RandomHistory {
         LocalDate returnedOn;
         long erroneous;
 
-        Payment(UUID decisionId, UUID householdId, YearMonth benefitMonth, long amount, LocalDate dueDate) {
+        Payment(UUID decisionId, UUID householdId, MunicipalityCode municipality, LegalBasis legalBasis, YearMonth benefitMonth, long amount,
+                LocalDate dueDate) {
             this.decisionId = decisionId;
             this.householdId = householdId;
+            this.municipality = municipality;
+            this.legalBasis = legalBasis;
             this.benefitMonth = benefitMonth;
             this.amount = amount;
             this.dueDate = dueDate;
@@ -86,20 +132,26 @@ final class RandomHistory {
         }
     }
 
-    record Batch(UUID id, LocalDate payoutDate, List<Payment> payments, boolean settled) {
+    record Batch(UUID id, MunicipalityCode municipality, LocalDate payoutDate, List<Payment> payments, boolean settled) {
+    }
+
+    record Repayment(LocalDate receivedOn, long amount) {
     }
 
     static final class Claim {
         final UUID id = UUID.randomUUID();
         final UUID householdId;
+        final MunicipalityCode municipality;
         final long principal;
         final LocalDate decidedOn;
+        final List<Repayment> repayments = new ArrayList<>();
         long repaid;
         long waived;
         long writtenOff;
 
-        Claim(UUID householdId, long principal, LocalDate decidedOn) {
+        Claim(UUID householdId, MunicipalityCode municipality, long principal, LocalDate decidedOn) {
             this.householdId = householdId;
+            this.municipality = municipality;
             this.principal = principal;
             this.decidedOn = decidedOn;
         }
@@ -111,9 +163,11 @@ final class RandomHistory {
 
     final long seed;
     final MunicipalityCode municipality;
+    /** Where moving households go. */
+    final MunicipalityCode elsewhere;
     final YearMonth first;
     final YearMonth last;
-    final List<UUID> households = new ArrayList<>();
+    final List<Household> households = new ArrayList<>();
     final List<Payment> payments = new ArrayList<>();
     final List<Batch> batches = new ArrayList<>();
     final List<Claim> claims = new ArrayList<>();
@@ -122,8 +176,13 @@ final class RandomHistory {
     private final Map<UUID, Long> sequences = new HashMap<>();
 
     RandomHistory(long seed, MunicipalityCode municipality, int householdCount, YearMonth first, YearMonth last) {
+        this(seed, municipality, municipality, householdCount, first, last);
+    }
+
+    RandomHistory(long seed, MunicipalityCode municipality, MunicipalityCode elsewhere, int householdCount, YearMonth first, YearMonth last) {
         this.seed = seed;
         this.municipality = municipality;
+        this.elsewhere = elsewhere;
         this.first = first;
         this.last = last;
         this.random = new Random(seed);
@@ -135,46 +194,120 @@ final class RandomHistory {
 
     private void householdsAndPayments(int householdCount) {
         for (int h = 0; h < householdCount; h++) {
-            UUID household = UUID.randomUUID();
-            households.add(household);
-            emit("Household", household, new HouseholdRegisteredEvent(household, municipality,
-                    List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
-            double activity = random.nextDouble();
-            for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-                if (random.nextDouble() > activity) {
-                    continue;
+            var household = new Household(municipality);
+            household.stays.add(new Stay(UUID.randomUUID(), MemberRole.APPLICANT, birthDate(1950, 1995), null));
+            if (random.nextBoolean()) {
+                household.stays.add(new Stay(UUID.randomUUID(), MemberRole.CO_APPLICANT, birthDate(1950, 1995), null));
+            }
+            for (int c = random.nextInt(4); c > 0; c--) {
+                // born 2001-2004 often enough that some turn 18 inside the history
+                household.stays.add(new Stay(UUID.randomUUID(), MemberRole.CHILD, random.nextBoolean() ? birthDate(2001, 2004) : birthDate(2005, 2019), null));
+            }
+            register(household);
+            live(household, first);
+        }
+    }
+
+    private void register(Household household) {
+        households.add(household);
+        emit("Household", household.id, new HouseholdRegisteredEvent(household.id, household.municipality,
+                household.stays.stream().map(Stay::member).toList()));
+    }
+
+    /** The household's months from {@code start}: assistance, and now and then a change of members or a move. */
+    private void live(Household household, YearMonth start) {
+        double activity = random.nextDouble();
+        for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
+            if (month.isAfter(start)) {
+                changeMembers(household, month);
+                if (random.nextInt(60) == 0) {
+                    move(household, month);
+                    return;
                 }
-                UUID decision = UUID.randomUUID();
-                long approved = 5_000_00 + random.nextInt(8_000_00);
-                emit("Decision", decision, new DecisionMadeEvent(decision, household, municipality, BenefitMonth.of(month.getYear(),
-                        month.getMonthValue()), DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1,
-                        List.of(new DecisionLine(LineType.NORM, Money.ofOre(approved))), List.of(), Money.ofOre(approved)));
-                int count = 1 + random.nextInt(3);
-                for (int p = 0; p < count; p++) {
-                    long amount = 1 + random.nextInt((int) (approved / count));
-                    // due from a week before the month to its end: payment dates fall around month boundaries
-                    LocalDate due = month.atDay(1).minusDays(7).plusDays(random.nextInt(35));
-                    var payment = new Payment(decision, household, month, amount, due);
-                    payments.add(payment);
-                    emit("Decision", decision, new DecisionAmountReservedEvent(decision, payment.id, Money.ofOre(amount)));
-                    emit("Payment", payment.id, new PaymentScheduledEvent(payment.id, decision, household, municipality, benefitMonth(payment),
-                            LegalBasis.SOL_2025_12_1, Money.ofOre(amount), due, PayeeType.HOUSEHOLD, UUID.randomUUID()));
-                    if (random.nextInt(10) == 0) {
-                        payment.fate = Fate.CANCELLED;
-                        emit("Payment", payment.id, new PaymentCancelledEvent(payment.id, decision, household, municipality, benefitMonth(payment),
-                                Money.ofOre(amount), due, "cancelled"));
-                    }
-                }
+            }
+            if (random.nextDouble() <= activity) {
+                decide(household, month);
             }
         }
     }
 
-    /** One batch per due date, except a few payments left unbatched; most batches settled, some in two calls, some not yet. */
+    private void changeMembers(Household household, YearMonth month) {
+        var current = household.stays.stream().filter(stay -> stay.departure == null).toList();
+        int change = random.nextInt(40);
+        if (change == 0) {
+            join(household, new Stay(UUID.randomUUID(), MemberRole.CHILD, month.atDay(1 + random.nextInt(28)), month));
+        } else if (change == 1 && current.stream().noneMatch(stay -> stay.role == MemberRole.CO_APPLICANT)) {
+            join(household, new Stay(UUID.randomUUID(), MemberRole.CO_APPLICANT, birthDate(1950, 1995), month));
+        } else if (change <= 3) {
+            var leaving = current.stream().filter(stay -> stay.role != MemberRole.APPLICANT && (stay.from == null || stay.from.isBefore(month))).toList();
+            if (leaving.isEmpty()) {
+                return;
+            }
+            var stay = leaving.get(random.nextInt(leaving.size()));
+            stay.departure = month;
+            emit("Household", household.id, new MemberDepartedEvent(household.id, household.municipality, stay.personId, new BenefitMonth(month)));
+            boolean adult = !stay.birthDate.plusYears(18).isAfter(month.atDay(1));
+            if (stay.role == MemberRole.CHILD && adult && random.nextBoolean()) {
+                // a young adult forms a household of their own in the same municipality
+                var own = new Household(household.municipality);
+                own.stays.add(new Stay(stay.personId, MemberRole.APPLICANT, stay.birthDate, null));
+                register(own);
+                live(own, month);
+            }
+        }
+    }
+
+    private void join(Household household, Stay stay) {
+        household.stays.add(stay);
+        emit("Household", household.id, new MemberJoinedEvent(household.id, household.municipality, stay.member(), new BenefitMonth(stay.from)));
+    }
+
+    /** Closed as MOVED from {@code month}; the same persons (same person ids) registered in the other municipality from then on. */
+    private void move(Household household, YearMonth month) {
+        emit("Household", household.id, new HouseholdClosedEvent(household.id, household.municipality, ClosureReason.MOVED, new BenefitMonth(month)));
+        var moved = new Household(elsewhere);
+        household.stays.stream().filter(stay -> stay.departure == null)
+                       .forEach(stay -> moved.stays.add(new Stay(stay.personId, stay.role, stay.birthDate, null)));
+        register(moved);
+        live(moved, month);
+    }
+
+    private void decide(Household household, YearMonth month) {
+        UUID decision = UUID.randomUUID();
+        long approved = 5_000_00 + random.nextInt(8_000_00);
+        var basis = LegalBasis.values()[random.nextInt(LegalBasis.values().length)];
+        emit("Decision", decision, new DecisionMadeEvent(decision, household.id, household.municipality, new BenefitMonth(month),
+                DecisionOutcome.GRANTED, basis, List.of(new DecisionLine(LineType.NORM, Money.ofOre(approved))), List.of(), Money.ofOre(approved)));
+        int count = 1 + random.nextInt(3);
+        for (int p = 0; p < count; p++) {
+            long amount = 1 + random.nextInt((int) (approved / count));
+            // due from a week before the month to its end: payment dates fall around month boundaries
+            LocalDate due = month.atDay(1).minusDays(7).plusDays(random.nextInt(35));
+            var payment = new Payment(decision, household.id, household.municipality, basis, month, amount, due);
+            payments.add(payment);
+            emit("Decision", decision, new DecisionAmountReservedEvent(decision, payment.id, Money.ofOre(amount)));
+            emit("Payment", payment.id, new PaymentScheduledEvent(payment.id, decision, household.id, household.municipality, benefitMonth(payment),
+                    basis, Money.ofOre(amount), due, PayeeType.HOUSEHOLD, UUID.randomUUID()));
+            if (random.nextInt(10) == 0) {
+                payment.fate = Fate.CANCELLED;
+                emit("Payment", payment.id, new PaymentCancelledEvent(payment.id, decision, household.id, household.municipality, benefitMonth(payment),
+                        Money.ofOre(amount), due, "cancelled"));
+            }
+        }
+    }
+
+    private LocalDate birthDate(int fromYear, int toYear) {
+        return LocalDate.of(fromYear + random.nextInt(toYear - fromYear + 1), 1, 1).plusDays(random.nextInt(365));
+    }
+
+    /** One batch per municipality and due date, except a few payments left unbatched; most batches settled, some in two calls, some not yet. */
     private void batchesAndSettlements() {
-        var byDueDate = new TreeMap<LocalDate, List<Payment>>();
+        var byDueDate = new TreeMap<String, List<Payment>>();
         payments.stream().filter(payment -> payment.fate == Fate.SCHEDULED && random.nextInt(20) != 0)
-                .forEach(payment -> byDueDate.computeIfAbsent(payment.dueDate, date -> new ArrayList<>()).add(payment));
-        byDueDate.forEach((payoutDate, included) -> {
+                .forEach(payment -> byDueDate.computeIfAbsent(payment.municipality.code() + " " + payment.dueDate, key -> new ArrayList<>()).add(payment));
+        byDueDate.forEach((key, included) -> {
+            LocalDate payoutDate = included.get(0).dueDate;
+            MunicipalityCode municipality = included.get(0).municipality;
             UUID batch = UUID.randomUUID();
             for (var payment : included) {
                 payment.fate = Fate.BATCHED;
@@ -186,16 +319,16 @@ final class RandomHistory {
                     included.stream().map(payment -> new BatchedPayment(payment.id, Money.ofOre(payment.amount))).toList(), Money.ofOre(total)));
             int settledUpTo = random.nextInt(8) == 0 ? random.nextInt(included.size()) : included.size();
             int firstCall = random.nextBoolean() ? settledUpTo : settledUpTo / 2;
-            settle(batch, included.subList(0, firstCall), payoutDate);
-            settle(batch, included.subList(firstCall, settledUpTo), payoutDate.plusDays(1));
+            settle(batch, municipality, included.subList(0, firstCall), payoutDate);
+            settle(batch, municipality, included.subList(firstCall, settledUpTo), payoutDate.plusDays(1));
             if (settledUpTo == included.size()) {
                 emit("PayoutBatch", batch, new PayoutBatchSettledEvent(batch, municipality, payoutDate.plusDays(1)));
             }
-            batches.add(new Batch(batch, payoutDate, included, settledUpTo == included.size()));
+            batches.add(new Batch(batch, municipality, payoutDate, included, settledUpTo == included.size()));
         });
     }
 
-    private void settle(UUID batch, List<Payment> settled, LocalDate settledOn) {
+    private void settle(UUID batch, MunicipalityCode municipality, List<Payment> settled, LocalDate settledOn) {
         if (settled.isEmpty()) {
             return;
         }
@@ -227,7 +360,7 @@ final class RandomHistory {
                 payment.fate = Fate.RETURNED;
                 // returns come days or weeks later, sometimes in the next month
                 payment.returnedOn = payment.executedOn.plusDays(1 + random.nextInt(30));
-                emit("Payment", payment.id, new PaymentReturnedEvent(payment.id, payment.batchId, payment.householdId, municipality,
+                emit("Payment", payment.id, new PaymentReturnedEvent(payment.id, payment.batchId, payment.householdId, payment.municipality,
                         benefitMonth(payment), Money.ofOre(payment.amount), payment.executedOn, payment.returnedOn, "returned"));
             }
         }
@@ -238,7 +371,7 @@ final class RandomHistory {
         for (var payment : payments) {
             if (payment.fate == Fate.EXECUTED && random.nextInt(12) == 0) {
                 payment.erroneous = 1 + random.nextInt((int) payment.amount);
-                emit("Payment", payment.id, new PaymentFoundErroneousEvent(payment.id, payment.householdId, municipality, benefitMonth(payment),
+                emit("Payment", payment.id, new PaymentFoundErroneousEvent(payment.id, payment.householdId, payment.municipality, benefitMonth(payment),
                         Money.ofOre(payment.erroneous), ErroneousPaymentCause.INCORRECT_INFORMATION, null, Money.ofOre(payment.erroneous)));
                 byHousehold.computeIfAbsent(payment.householdId, household -> new ArrayList<>()).add(payment);
             }
@@ -249,7 +382,8 @@ final class RandomHistory {
             }
             long principal = erroneous.stream().mapToLong(payment -> payment.erroneous).sum();
             LocalDate earliest = erroneous.stream().map(payment -> payment.executedOn).min(LocalDate::compareTo).orElseThrow();
-            var claim = new Claim(household, principal, earliest.plusMonths(2));
+            MunicipalityCode municipality = erroneous.get(0).municipality;
+            var claim = new Claim(household, municipality, principal, earliest.plusMonths(2));
             claims.add(claim);
             for (var payment : erroneous) {
                 emit("Payment", payment.id, new ErroneousAmountClaimedEvent(payment.id, claim.id, Money.ofOre(payment.erroneous)));
@@ -264,6 +398,7 @@ final class RandomHistory {
                 switch (random.nextInt(3)) {
                     case 0 -> {
                         claim.repaid += amount;
+                        claim.repayments.add(new Repayment(claim.decidedOn.plusMonths(r + 1), amount));
                         emit("RecoveryClaim", claim.id, new RepaymentReceivedEvent(claim.id, household, municipality, Money.ofOre(amount),
                                 claim.decidedOn.plusMonths(r + 1), Money.ofOre(claim.outstanding())));
                     }

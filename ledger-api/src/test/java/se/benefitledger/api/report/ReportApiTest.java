@@ -66,9 +66,9 @@ class ReportApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv").contains("UTF-8"));
         assertThat(csv.body().lines().toList()).containsExactly(
-                "month,scheduled,executed,returned,netPaid,paymentCount,householdCount",
-                "2021-02,0.00,0.00,0.00,0.00,0,0",
-                "2021-03,100.50,100.50,0.00,100.50,1,1");
+                "month,scheduled,executed,returned,netPaid,paymentCount,householdCount,adultCount,childCount",
+                "2021-02,0.00,0.00,0.00,0.00,0,0,0,0",
+                "2021-03,100.50,100.50,0.00,100.50,1,1,1,0");
     }
 
     @Test
@@ -89,8 +89,8 @@ class ReportApiTest {
         assertThat(year.<Integer>json("$.buckets.1-3")).isEqualTo(1);
 
         var csv = rut.header("Accept", "text/csv").get("/api/v1/reports/duration-buckets?municipality=" + paid.municipality() + "&year=2021");
-        assertThat(csv.body().lines().toList()).containsExactly("from,to,bucket,households", "2021-01,2021-12,1-3,1", "2021-01,2021-12,4-6,0",
-                "2021-01,2021-12,7-9,0", "2021-01,2021-12,10-12,0");
+        assertThat(csv.body().lines().toList()).containsExactly("from,to,bucket,households,adults,children", "2021-01,2021-12,1-3,1,1,0",
+                "2021-01,2021-12,4-6,0,0,0", "2021-01,2021-12,7-9,0,0,0", "2021-01,2021-12,10-12,0,0,0");
     }
 
     @Test

@@ -13,15 +13,24 @@ import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.SignedMoney;
 import se.benefitledger.projections.balances.RecoveryBalanceQueries;
+import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.projections.duration.ConsecutiveMonthsReport;
 import se.benefitledger.projections.duration.DurationQueries;
+import se.benefitledger.projections.duration.DurationReport;
+import se.benefitledger.projections.duration.PersonBuckets;
+import se.benefitledger.projections.kpi.KpiQueries;
+import se.benefitledger.projections.kpi.KpiReport;
 import se.benefitledger.projections.reconciliation.ReconciliationQueries;
 import se.benefitledger.projections.spend.MonthlySpendQueries;
 import se.benefitledger.projections.spend.SpendBasis;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Seeded random histories go into the event store; every report must equal a second computation,
- * written here as plainly as possible from the same facts. A failure names its seed.
+ * written here as plainly as possible from the same facts. A failure names its seed. Each history
+ * spans two municipalities (households move from the first to the second), and both are checked.
  */
 @LedgerApiTest
 class ReportsMatchNaiveComputationTest {
@@ -57,12 +67,15 @@ class ReportsMatchNaiveComputationTest {
     RecoveryBalanceQueries balances;
     @Autowired
     ReconciliationQueries reconciliation;
+    @Autowired
+    KpiQueries kpi;
 
     @Test
     void everyReportEqualsANaiveComputationOfRandomHistories() {
         var seeds = new ArrayList<>(List.of(1L, 42L, 20_211_231L));
         seeds.add(ThreadLocalRandom.current().nextLong());
-        var histories = seeds.stream().map(seed -> new RandomHistory(seed, MunicipalityCode.of(Municipalities.fresh()), 25, FIRST, LAST)).toList();
+        var histories = seeds.stream().map(seed -> new RandomHistory(seed, MunicipalityCode.of(Municipalities.fresh()),
+                MunicipalityCode.of(Municipalities.fresh()), 25, FIRST, LAST)).toList();
         for (var history : histories) {
             for (int from = 0; from < history.events.size(); from += 500) {
                 eventStore.publish(history.events.subList(from, Math.min(history.events.size(), from + 500)));
@@ -71,37 +84,52 @@ class ReportsMatchNaiveComputationTest {
         Projections.awaitCaughtUp(processing, jdbc);
 
         for (var history : histories) {
-            String seed = "seed " + history.seed + " (municipality " + history.municipality + ")";
-            for (var basis : SpendBasis.values()) {
-                assertThat(spend.report(history.municipality, basis, FIRST.minusMonths(1), LAST.plusMonths(2)))
-                        .as(seed + ", monthly spend " + basis).usingRecursiveComparison()
-                        .isEqualTo(NaiveReports.monthlySpend(history, basis, FIRST.minusMonths(1), LAST.plusMonths(2)));
+            for (var municipality : List.of(history.municipality, history.elsewhere)) {
+                checkReports(history, municipality, "seed " + history.seed + " (municipality " + municipality + ")");
             }
-            for (YearMonth end = FIRST; !end.isAfter(LAST.plusMonths(1)); end = end.plusMonths(1)) {
-                assertThat(duration.rolling(history.municipality, end)).as(seed + ", duration ending " + end).usingRecursiveComparison()
-                        .isEqualTo(NaiveReports.duration(history, end));
-            }
-            assertThat(duration.calendarYear(history.municipality, Year.of(2021))).as(seed + ", duration 2021").usingRecursiveComparison()
-                    .isEqualTo(NaiveReports.duration(history, YearMonth.of(2021, 12)));
-            for (ClaimStatus status : new ClaimStatus[]{null, ClaimStatus.OPEN, ClaimStatus.CLOSED}) {
-                var report = balances.report(history.municipality, null, status, 0, 500);
-                var expected = NaiveReports.balances(history, status);
-                assertThat(report.totals()).as(seed + ", recovery totals " + status).isEqualTo(expected.totals());
-                assertThat(report.items()).extracting(item -> item.claimId() + " " + item.outstanding() + " " + item.status())
-                        .as(seed + ", recovery items " + status).containsExactlyInAnyOrderElementsOf(expected.items());
-            }
-            var reconciled = reconciliation.report(history.municipality, LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), 0, 500);
-            assertThat(reconciled.total()).as(seed + ", batches").isEqualTo(history.batches.size());
-            assertThat(reconciled.items()).extracting(NaiveReports::batchLine).as(seed + ", reconciliation")
-                    .containsExactlyInAnyOrderElementsOf(history.batches.stream().map(NaiveReports::batchLine).toList());
-            assertThat(reconciled.items()).allSatisfy(batch -> assertThat(batch.discrepancies()).as(seed + ", discrepancies").isEmpty());
         }
+    }
+
+    private void checkReports(RandomHistory history, MunicipalityCode municipality, String seed) {
+        for (var basis : SpendBasis.values()) {
+            assertThat(spend.report(municipality, basis, FIRST.minusMonths(1), LAST.plusMonths(2)))
+                    .as(seed + ", monthly spend " + basis).usingRecursiveComparison()
+                    .isEqualTo(NaiveReports.monthlySpend(history, municipality, basis, FIRST.minusMonths(1), LAST.plusMonths(2)));
+        }
+        for (YearMonth end = FIRST; !end.isAfter(LAST.plusMonths(1)); end = end.plusMonths(1)) {
+            assertThat(duration.rolling(municipality, end)).as(seed + ", duration ending " + end).usingRecursiveComparison()
+                    .isEqualTo(NaiveReports.duration(history, municipality, end));
+            for (int min : new int[]{1, 3, 6}) {
+                assertThat(duration.consecutive(municipality, end, min, 0, 500)).as(seed + ", consecutive " + min + " ending " + end)
+                        .usingRecursiveComparison().isEqualTo(NaiveReports.consecutive(history, municipality, end, min));
+            }
+        }
+        for (int year : new int[]{2020, 2021}) {
+            assertThat(duration.calendarYear(municipality, Year.of(year))).as(seed + ", duration " + year).usingRecursiveComparison()
+                    .isEqualTo(NaiveReports.duration(history, municipality, YearMonth.of(year, 12)));
+            assertThat(kpi.report(municipality, Year.of(year))).as(seed + ", kpi " + year).usingRecursiveComparison()
+                    .isEqualTo(NaiveReports.kpi(history, municipality, year));
+        }
+        for (ClaimStatus status : new ClaimStatus[]{null, ClaimStatus.OPEN, ClaimStatus.CLOSED}) {
+            var report = balances.report(municipality, null, status, 0, 500);
+            var expected = NaiveReports.balances(history, municipality, status);
+            assertThat(report.totals()).as(seed + ", recovery totals " + status).isEqualTo(expected.totals());
+            assertThat(report.items()).extracting(item -> item.claimId() + " " + item.outstanding() + " " + item.status())
+                    .as(seed + ", recovery items " + status).containsExactlyInAnyOrderElementsOf(expected.items());
+        }
+        var batches = history.batches.stream().filter(batch -> batch.municipality().equals(municipality)).toList();
+        var reconciled = reconciliation.report(municipality, LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), 0, 500);
+        assertThat(reconciled.total()).as(seed + ", batches").isEqualTo(batches.size());
+        assertThat(reconciled.items()).extracting(NaiveReports::batchLine).as(seed + ", reconciliation")
+                .containsExactlyInAnyOrderElementsOf(batches.stream().map(NaiveReports::batchLine).toList());
+        assertThat(reconciled.items()).allSatisfy(batch -> assertThat(batch.discrepancies()).as(seed + ", discrepancies").isEmpty());
     }
 
     /** The counting rules of rest-api.md, computed the obvious way from the facts. */
     static final class NaiveReports {
 
-        static se.benefitledger.projections.spend.MonthlySpendReport monthlySpend(RandomHistory history, SpendBasis basis, YearMonth from, YearMonth to) {
+        static se.benefitledger.projections.spend.MonthlySpendReport monthlySpend(RandomHistory history, MunicipalityCode municipality,
+                                                                                SpendBasis basis, YearMonth from, YearMonth to) {
             var months = new ArrayList<se.benefitledger.projections.spend.MonthlySpendReport.Month>();
             long scheduledTotal = 0;
             long executedTotal = 0;
@@ -113,7 +141,7 @@ class ReportsMatchNaiveComputationTest {
                 long returned = 0;
                 int count = 0;
                 Set<UUID> households = new HashSet<>();
-                for (var payment : history.payments) {
+                for (var payment : payments(history, municipality)) {
                     boolean benefitBasis = basis == SpendBasis.BENEFIT_MONTH;
                     YearMonth scheduledIn = benefitBasis ? payment.benefitMonth : YearMonth.from(payment.dueDate);
                     if (scheduledIn.equals(month) && payment.fate != RandomHistory.Fate.CANCELLED && payment.fate != RandomHistory.Fate.REJECTED) {
@@ -136,45 +164,137 @@ class ReportsMatchNaiveComputationTest {
                         }
                     }
                 }
+                Map<UUID, Boolean> persons = new HashMap<>();
+                for (var household : households) {
+                    for (var stay : household(history, household).stays) {
+                        if (stay.includes(month)) {
+                            persons.merge(stay.personId, adult(stay, month), Boolean::logicalOr);
+                        }
+                    }
+                }
+                int adults = (int) persons.values().stream().filter(adult -> adult).count();
                 months.add(new se.benefitledger.projections.spend.MonthlySpendReport.Month(month.toString(), Money.ofOre(scheduled),
-                        Money.ofOre(executed), Money.ofOre(returned), new SignedMoney(executed - returned), count, households.size()));
+                        Money.ofOre(executed), Money.ofOre(returned), new SignedMoney(executed - returned), count, households.size(),
+                        adults, persons.size() - adults));
                 scheduledTotal += scheduled;
                 executedTotal += executed;
                 returnedTotal += returned;
                 countTotal += count;
             }
-            return new se.benefitledger.projections.spend.MonthlySpendReport(history.municipality, basis, months,
+            return new se.benefitledger.projections.spend.MonthlySpendReport(municipality, basis, months,
                     new se.benefitledger.projections.spend.MonthlySpendReport.Totals(Money.ofOre(scheduledTotal), Money.ofOre(executedTotal),
                             Money.ofOre(returnedTotal), new SignedMoney(executedTotal - returnedTotal), countTotal));
         }
 
-        static se.benefitledger.projections.duration.DurationReport duration(RandomHistory history, YearMonth end) {
+        static DurationReport duration(RandomHistory history, MunicipalityCode municipality, YearMonth end) {
             YearMonth start = end.minusMonths(11);
             Map<UUID, Set<YearMonth>> assistanceMonths = new HashMap<>();
-            for (var payment : history.payments) {
+            for (var payment : payments(history, municipality)) {
                 if (payment.fate == RandomHistory.Fate.EXECUTED && !payment.benefitMonth.isBefore(start) && !payment.benefitMonth.isAfter(end)) {
                     assistanceMonths.computeIfAbsent(payment.householdId, household -> new HashSet<>()).add(payment.benefitMonth);
                 }
             }
+            var buckets = emptyBuckets();
+            for (var months : assistanceMonths.values()) {
+                buckets.merge(bucket(months.size()), 1L, Long::sum);
+            }
+            // per person and month: adult, if an adult in any household they were in that month
+            Map<UUID, Map<YearMonth, Boolean>> persons = new HashMap<>();
+            assistanceMonths.forEach((household, months) -> {
+                for (var month : months) {
+                    for (var stay : household(history, household).stays) {
+                        if (stay.includes(month)) {
+                            persons.computeIfAbsent(stay.personId, person -> new HashMap<>()).merge(month, adult(stay, month), Boolean::logicalOr);
+                        }
+                    }
+                }
+            });
+            return new DurationReport(municipality, new DurationReport.Window(start.toString(), end.toString()), buckets,
+                    assistanceMonths.size(), buckets.get("10-12"), new DurationReport.Persons(persons(persons, true), persons(persons, false)));
+        }
+
+        private static PersonBuckets persons(Map<UUID, Map<YearMonth, Boolean>> persons, boolean adults) {
+            var buckets = emptyBuckets();
+            for (var months : persons.values()) {
+                long n = months.values().stream().filter(adult -> adult == adults).count();
+                if (n > 0) {
+                    buckets.merge(bucket((int) n), 1L, Long::sum);
+                }
+            }
+            return new PersonBuckets(buckets, buckets.values().stream().mapToLong(Long::longValue).sum(), buckets.get("10-12"));
+        }
+
+        static ConsecutiveMonthsReport consecutive(RandomHistory history, MunicipalityCode municipality, YearMonth end, int min) {
+            Map<UUID, Set<YearMonth>> assistanceMonths = new HashMap<>();
+            for (var payment : payments(history, municipality)) {
+                if (payment.fate == RandomHistory.Fate.EXECUTED) {
+                    assistanceMonths.computeIfAbsent(payment.householdId, household -> new HashSet<>()).add(payment.benefitMonth);
+                }
+            }
+            var items = new ArrayList<ConsecutiveMonthsReport.Item>();
+            assistanceMonths.forEach((household, months) -> {
+                int run = 0;
+                while (months.contains(end.minusMonths(run))) {
+                    run++;
+                }
+                if (run >= min) {
+                    items.add(new ConsecutiveMonthsReport.Item(household, run));
+                }
+            });
+            items.sort(Comparator.comparing((ConsecutiveMonthsReport.Item item) -> -item.months()).thenComparing(ConsecutiveMonthsReport.Item::householdId));
+            return new ConsecutiveMonthsReport(municipality, end.toString(), min, items.size(), items, 0, 500, (long) items.size());
+        }
+
+        static KpiReport kpi(RandomHistory history, MunicipalityCode municipality, int year) {
+            var durations = duration(history, municipality, YearMonth.of(year, 12));
+            long adults = durations.persons().adults().total();
+            long longTerm = durations.persons().adults().longTerm();
+            long netPaid = 0;
+            for (var payment : payments(history, municipality)) {
+                if (payment.executed() && payment.benefitMonth.getYear() == year) {
+                    netPaid += payment.fate == RandomHistory.Fate.RETURNED ? 0 : payment.amount;
+                }
+            }
+            long recovered = history.claims.stream().filter(claim -> claim.municipality.equals(municipality))
+                                           .flatMap(claim -> claim.repayments.stream())
+                                           .filter(repayment -> repayment.receivedOn().getYear() == year)
+                                           .mapToLong(RandomHistory.Repayment::amount).sum();
+            return new KpiReport(municipality, year, durations.households(), adults, durations.persons().children().total(), longTerm,
+                    adults == 0 ? null : new BigDecimal(longTerm * 100).divide(new BigDecimal(adults), 1, RoundingMode.HALF_UP),
+                    new SignedMoney(netPaid), Money.ofOre(recovered));
+        }
+
+        /** Applicant and co-applicant are adults; anyone else once 18 at the end of the month. */
+        private static boolean adult(RandomHistory.Stay stay, YearMonth month) {
+            return stay.role != MemberRole.CHILD || !stay.birthDate.plusYears(18).isAfter(month.atEndOfMonth());
+        }
+
+        private static List<RandomHistory.Payment> payments(RandomHistory history, MunicipalityCode municipality) {
+            return history.payments.stream().filter(payment -> payment.municipality.equals(municipality)).toList();
+        }
+
+        private static RandomHistory.Household household(RandomHistory history, UUID id) {
+            return history.households.stream().filter(household -> household.id.equals(id)).findFirst().orElseThrow();
+        }
+
+        private static LinkedHashMap<String, Long> emptyBuckets() {
             var buckets = new LinkedHashMap<String, Long>();
             for (String bucket : List.of("1-3", "4-6", "7-9", "10-12")) {
                 buckets.put(bucket, 0L);
             }
-            for (var months : assistanceMonths.values()) {
-                int n = months.size();
-                String bucket = n <= 3 ? "1-3" : n <= 6 ? "4-6" : n <= 9 ? "7-9" : "10-12";
-                buckets.merge(bucket, 1L, Long::sum);
-            }
-            return new se.benefitledger.projections.duration.DurationReport(history.municipality,
-                    new se.benefitledger.projections.duration.DurationReport.Window(start.toString(), end.toString()), buckets,
-                    assistanceMonths.size(), buckets.get("10-12"));
+            return buckets;
+        }
+
+        private static String bucket(int n) {
+            return n <= 3 ? "1-3" : n <= 6 ? "4-6" : n <= 9 ? "7-9" : "10-12";
         }
 
         record Balances(se.benefitledger.projections.balances.RecoveryBalancesReport.Totals totals, List<String> items) {
         }
 
-        static Balances balances(RandomHistory history, ClaimStatus status) {
+        static Balances balances(RandomHistory history, MunicipalityCode municipality, ClaimStatus status) {
             var matching = history.claims.stream()
+                                         .filter(claim -> claim.municipality.equals(municipality))
                                          .filter(claim -> status == null || (claim.outstanding() == 0 ? ClaimStatus.CLOSED : ClaimStatus.OPEN) == status)
                                          .toList();
             return new Balances(new se.benefitledger.projections.balances.RecoveryBalancesReport.Totals(matching.size(),

@@ -29,6 +29,7 @@ import static se.benefitledger.api.support.Users.FREDRIK;
 import static se.benefitledger.api.support.Users.INGRID;
 import static se.benefitledger.api.support.Users.ISAK;
 import static se.benefitledger.api.support.Users.RUT;
+import static se.benefitledger.api.support.Users.STINA;
 
 /**
  * The contract's role table, endpoint by endpoint and role by role, over real HTTP: each role is
@@ -40,7 +41,7 @@ import static se.benefitledger.api.support.Users.RUT;
 class AccessMatrixTest {
 
     /** One user per role, all scoped to 0488 (and 0180) or everywhere. */
-    private static final Set<Users> ONE_PER_ROLE = EnumSet.of(ANNA, FREDRIK, INGRID, ALVA, RUT, ADAM);
+    private static final Set<Users> ONE_PER_ROLE = EnumSet.of(ANNA, FREDRIK, INGRID, ALVA, RUT, ADAM, STINA);
     /** Users of the same roles, scoped to 1280 only. */
     private static final Map<Users, Users> SAME_ROLE_ELSEWHERE = Map.of(ANNA, CARL, FREDRIK, FIA, INGRID, ISAK);
 
@@ -85,6 +86,12 @@ class AccessMatrixTest {
                         (http, o) -> http.get("/api/v1/households/" + o.household())),
                 new Endpoint("GET /households?personalIdentityNumber", EnumSet.of(ANNA, INGRID, ALVA), null,
                         (http, o) -> http.get("/api/v1/households?personalIdentityNumber=" + People.adult())),
+                new Endpoint("POST /households/{id}/members", EnumSet.of(ANNA), "household",
+                        (http, o) -> http.post("/api/v1/households/" + o.household() + "/members", """
+                                {"personalIdentityNumber": "%s", "role": "CHILD", "fromMonth": "2021-03"}""".formatted(People.child()))),
+                new Endpoint("POST /households/{id}/members/{personId}/departure", EnumSet.of(ANNA), "household",
+                        (http, o) -> http.post("/api/v1/households/" + o.household() + "/members/" + UUID.randomUUID() + "/departure",
+                                "{\"month\": \"2021-07\"}")),
                 new Endpoint("POST /households/{id}/closure", EnumSet.of(ANNA), "household",
                         (http, o) -> http.post("/api/v1/households/" + o.household() + "/closure", closure)),
                 new Endpoint("GET /households/{id}/history", EnumSet.of(INGRID, ALVA), "household",
@@ -136,6 +143,12 @@ class AccessMatrixTest {
                         (http, o) -> http.get("/api/v1/reports/recovery-balances?municipality=0488")),
                 new Endpoint("GET /reports/reconciliation", EnumSet.of(FREDRIK, INGRID, ALVA, RUT), null,
                         (http, o) -> http.get("/api/v1/reports/reconciliation?municipality=0488&from=2021-01-01&to=2021-12-31")),
+                new Endpoint("GET /reports/consecutive-months", EnumSet.of(ANNA, FREDRIK, INGRID, ALVA, RUT), null,
+                        (http, o) -> http.get("/api/v1/reports/consecutive-months?municipality=0488&month=2021-10&min=3")),
+                new Endpoint("GET /reports/kpi", EnumSet.of(FREDRIK, INGRID, ALVA, RUT), null,
+                        (http, o) -> http.get("/api/v1/reports/kpi?municipality=0488&year=2021")),
+                new Endpoint("GET /exports/socialstyrelsen", EnumSet.of(STINA), null,
+                        (http, o) -> http.get("/api/v1/exports/socialstyrelsen?municipality=0488&month=2021-03")),
                 new Endpoint("GET /admin/projections", EnumSet.of(ADAM), null,
                         (http, o) -> http.get("/api/v1/admin/projections")),
                 new Endpoint("POST /admin/projections/{name}/rebuild", EnumSet.of(ADAM), null,

@@ -25,7 +25,11 @@ public enum Users {
     /** FINANCE in 1280 only */
     FIA,
     /** INVESTIGATOR in 1280 only */
-    ISAK;
+    ISAK,
+    /** STATISTICS everywhere */
+    STINA,
+    /** STATISTICS in 1280 only */
+    STIG;
 
     public String username() {
         return name().toLowerCase();

@@ -1,6 +1,7 @@
 package se.benefitledger.core.household;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,5 +12,13 @@ public record HouseholdMember(UUID personId, MemberRole role, LocalDate birthDat
         Objects.requireNonNull(personId, "personId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(birthDate, "birthDate");
+    }
+
+    /**
+     * Whether the member counts as an adult recipient in {@code month} (domain.md §9.4): applicant
+     * and co-applicant always, anyone else once 18 years old at the end of the month.
+     */
+    public boolean adultIn(YearMonth month) {
+        return role != MemberRole.CHILD || !birthDate.plusYears(18).isAfter(month.atEndOfMonth());
     }
 }

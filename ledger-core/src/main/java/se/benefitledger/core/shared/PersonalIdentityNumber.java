@@ -120,6 +120,11 @@ public final class PersonalIdentityNumber {
         return coordinationNumber;
     }
 
+    /** The ninth of the ten digits: odd for men, even for women (Skatteverket). */
+    public Sex sex() {
+        return (digits.charAt(10) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+    }
+
     /** Date part kept, the last four digits hidden: {@code 19811218-****}. */
     public String masked() {
         return digits.substring(0, 8) + "-****";

@@ -27,6 +27,12 @@ class PersonalIdentityNumberTest {
     }
 
     @Test
+    void theNinthDigitGivesTheSex() {
+        assertThat(PersonalIdentityNumber.parse("198112189876", TODAY).sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalIdentityNumber.parse("201501012387", TODAY).sex()).isEqualTo(Sex.FEMALE);
+    }
+
+    @Test
     void rejectsAWrongLuhnCheckDigit() {
         assertThatThrownBy(() -> PersonalIdentityNumber.parse("198112189875", TODAY))
                 .hasMessageContaining("check digit");

@@ -3,10 +3,16 @@ package se.benefitledger.projections.duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.projections.sql.Sql;
 
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
 
 @Service
 public class DurationQueries {
@@ -27,6 +33,44 @@ public class DurationQueries {
         return report(municipality, year.atMonth(12));
     }
 
+    /** Households of the municipality with a run of at least {@code min} assistance months ending with {@code month}. */
+    public ConsecutiveMonthsReport consecutive(MunicipalityCode municipality, YearMonth month, int min, int page, int size) {
+        var runs = new ArrayList<ConsecutiveMonthsReport.Item>();
+        var current = new Object() {
+            UUID household;
+            final TreeSet<YearMonth> months = new TreeSet<>();
+
+            void close() {
+                if (household != null) {
+                    int run = ConsecutiveRuns.endingAt(months, month);
+                    if (run >= min) {
+                        runs.add(new ConsecutiveMonthsReport.Item(household, run));
+                    }
+                }
+                months.clear();
+            }
+        };
+        jdbc.sql("""
+                    SELECT household_id, month FROM duration_household_month
+                    WHERE municipality = ? AND month <= ? AND live_payments > 0 AND household_id IN (
+                        SELECT household_id FROM duration_household_month WHERE municipality = ? AND month = ? AND live_payments > 0)
+                    ORDER BY household_id, month""")
+            .params(municipality.code(), month.toString(), municipality.code(), month.toString())
+            .query(rs -> {
+                UUID household = Sql.uuid(rs, "household_id");
+                if (!household.equals(current.household)) {
+                    current.close();
+                    current.household = household;
+                }
+                current.months.add(YearMonth.parse(rs.getString("month")));
+            });
+        current.close();
+        runs.sort(Comparator.comparingInt(ConsecutiveMonthsReport.Item::months).reversed().thenComparing(ConsecutiveMonthsReport.Item::householdId));
+        long from = Math.min((long) page * size, runs.size());
+        var items = runs.subList((int) from, (int) Math.min(from + size, runs.size()));
+        return new ConsecutiveMonthsReport(municipality, month.toString(), min, runs.size(), List.copyOf(items), page, size, (long) runs.size());
+    }
+
     private DurationReport report(MunicipalityCode municipality, YearMonth end) {
         int year = end.getYear();
         var buckets = new LinkedHashMap<String, Long>();
@@ -43,7 +87,16 @@ public class DurationQueries {
                 buckets.merge(AssistanceMonths.bucket(rs.getInt("months")), rs.getLong("households"), Long::sum);
             });
         long households = buckets.values().stream().mapToLong(Long::longValue).sum();
+        var recipients = recipients(municipality, end);
         return new DurationReport(municipality, new DurationReport.Window(end.minusMonths(11).toString(), end.toString()), buckets, households,
-                buckets.get("10-12"));
+                buckets.get("10-12"), new DurationReport.Persons(recipients.adults(), recipients.children()));
+    }
+
+    /** The members of the municipality's households in their assistance months of the 12 months ending with {@code end}. */
+    private RecipientMonths recipients(MunicipalityCode municipality, YearMonth end) {
+        return Recipients.of(jdbc, """
+                SELECT household_id, month FROM duration_household_month
+                WHERE municipality = ? AND month BETWEEN ? AND ? AND live_payments > 0""",
+                municipality.code(), end.minusMonths(11).toString(), end.toString());
     }
 }

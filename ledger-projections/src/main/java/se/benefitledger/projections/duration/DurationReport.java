@@ -6,10 +6,15 @@ import java.util.Map;
 
 /**
  * Households by number of assistance months inside the window; {@code households} = Σ buckets,
- * {@code longTermHouseholds} = the 10-12 bucket (långvarigt ekonomiskt bistånd).
+ * {@code longTermHouseholds} = the 10-12 bucket (långvarigt ekonomiskt bistånd); {@code persons}
+ * the same for adult and child recipients ({@link RecipientMonths}).
  */
-public record DurationReport(MunicipalityCode municipality, Window window, Map<String, Long> buckets, long households, long longTermHouseholds) {
+public record DurationReport(MunicipalityCode municipality, Window window, Map<String, Long> buckets, long households, long longTermHouseholds,
+                             Persons persons) {
 
     public record Window(String from, String to) {
+    }
+
+    public record Persons(PersonBuckets adults, PersonBuckets children) {
     }
 }

@@ -62,6 +62,18 @@ public class HouseholdQueries {
                    .toList();
     }
 
+    /** Whether the person is a current member of the household. */
+    public boolean isCurrentMember(UUID householdId, UUID personId) {
+        return jdbc.sql("SELECT count(*) FROM household_member WHERE household_id = ? AND person_id = ? AND active")
+                   .params(householdId, personId).query(Long.class).single() > 0;
+    }
+
+    /** Whether the person is or was a member of the household. */
+    public boolean isOrWasMember(UUID householdId, UUID personId) {
+        return jdbc.sql("SELECT count(*) FROM household_member WHERE household_id = ? AND person_id = ?")
+                   .params(householdId, personId).query(Long.class).single() > 0;
+    }
+
     /** Which of these persons already belong to an ACTIVE household of the municipality. */
     public List<UUID> personsInActiveHousehold(MunicipalityCode municipality, Collection<UUID> personIds) {
         if (personIds.isEmpty()) {
@@ -77,13 +89,16 @@ public class HouseholdQueries {
 
     private List<HouseholdView.Member> members(UUID householdId) {
         return jdbc.sql("""
-                        SELECT person_id, role, birth_date FROM household_member WHERE household_id = ?
-                        ORDER BY CASE role WHEN 'APPLICANT' THEN 0 WHEN 'CO_APPLICANT' THEN 1 ELSE 2 END, birth_date""")
+                        SELECT person_id, role, birth_date, from_month, departure_month FROM household_membership WHERE household_id = ?
+                        ORDER BY departure_month IS NOT NULL, CASE role WHEN 'APPLICANT' THEN 0 WHEN 'CO_APPLICANT' THEN 1 ELSE 2 END,
+                                 birth_date, from_month NULLS FIRST""")
                    .param(householdId)
                    .query((rs, row) -> new HouseholdView.Member(
                            rs.getObject("person_id", UUID.class),
                            MemberRole.valueOf(rs.getString("role")),
-                           rs.getObject("birth_date", java.time.LocalDate.class)))
+                           rs.getObject("birth_date", java.time.LocalDate.class),
+                           Optional.ofNullable(rs.getString("from_month")).map(BenefitMonth::parse).orElse(null),
+                           Optional.ofNullable(rs.getString("departure_month")).map(BenefitMonth::parse).orElse(null)))
                    .list();
     }
 }

@@ -19,6 +19,7 @@ public record HouseholdView(UUID householdId,
                             BenefitMonth closureEffectiveMonth,
                             List<Member> members) {
 
-    public record Member(UUID personId, MemberRole role, LocalDate birthDate) {
+    /** A stay in the household: from {@code fromMonth} (null: from the start) to the month before {@code departureMonth} (null: still a member). */
+    public record Member(UUID personId, MemberRole role, LocalDate birthDate, BenefitMonth fromMonth, BenefitMonth departureMonth) {
     }
 }

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Reports as {@code text/csv}: a header row, one row per item, amounts with a decimal point, UTF-8 (Jackson's CSV writer). */
-final class CsvRows {
+public final class CsvRows {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final CsvMapper CSV = CsvMapper.builder()
                                                   .addModule(new JavaTimeModule())
                                                   .addModule(new LedgerJacksonModule(RestJsonConfiguration.MAXIMUM_AMOUNT))
@@ -28,7 +28,7 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static <T> ResponseEntity<String> of(Class<T> rowType, List<T> rows) {
+    public static <T> ResponseEntity<String> of(Class<T> rowType, List<T> rows) {
         try {
             String csv = CSV.writer(CSV.schemaFor(rowType).withHeader()).writeValueAsString(rows);
             return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);

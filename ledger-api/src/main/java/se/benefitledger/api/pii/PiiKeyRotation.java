@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -28,10 +30,12 @@ public class PiiKeyRotation {
     private final PiiCipher cipher;
     private final TransactionTemplate transactions;
 
-    PiiKeyRotation(JdbcClient jdbc, PiiKeys keys, TransactionTemplate transactions) {
+    PiiKeyRotation(JdbcClient jdbc, PiiKeys keys, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.cipher = new PiiCipher(keys);
-        this.transactions = transactions;
+        // each batch commits on its own, also when the rotation is requested inside a request's transaction
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public Result rotate() {

@@ -11,6 +11,7 @@ import se.benefitledger.core.household.PaymentSchedulingHandler;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payout.PayoutBatch;
 import se.benefitledger.core.payout.PayoutHandler;
+import se.benefitledger.core.privacy.PersonalData;
 import se.benefitledger.core.recovery.RecoveryClaim;
 import se.benefitledger.core.recovery.RecoveryClaimHandler;
 
@@ -39,6 +40,7 @@ public final class LedgerDomain {
         aggregate(configurer, Payment.class, repositories);
         aggregate(configurer, PayoutBatch.class, repositories);
         aggregate(configurer, RecoveryClaim.class, repositories);
+        aggregate(configurer, PersonalData.class, repositories);
         return configurer
                 .registerCommandHandler(c -> new PaymentSchedulingHandler(c.repository(Household.class), c.repository(Decision.class),
                         c.repository(Payment.class)))

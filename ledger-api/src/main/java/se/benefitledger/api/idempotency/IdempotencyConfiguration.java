@@ -3,7 +3,10 @@ package se.benefitledger.api.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.event.EventListener;
+import se.benefitledger.api.pii.PiiAccessLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -22,8 +25,17 @@ class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotencyFilter idempotencyFilter(PlatformTransactionManager transactions, IdempotencyProperties properties, ObjectMapper json) {
-        return new IdempotencyFilter(store, transactions, properties, json);
+    IdempotencyFilter idempotencyFilter(PlatformTransactionManager transactions, IdempotencyProperties properties, ObjectMapper json,
+                                        PiiAccessLog accessLog) {
+        return new IdempotencyFilter(store, transactions, properties, json, accessLog);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sealPlaintextResponses() {
+        int sealed = store.sealPlaintextResponses();
+        if (sealed > 0) {
+            log.info("Sealed {} idempotent responses stored in plain text by an earlier version", sealed);
+        }
     }
 
     /** The filter runs inside the security chain (after authorisation), not a second time as a servlet filter. */

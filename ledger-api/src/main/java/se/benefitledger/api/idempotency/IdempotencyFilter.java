@@ -16,6 +16,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.problem.DatabaseUnavailable;
 import se.benefitledger.api.problem.Problems;
 import se.benefitledger.api.security.CurrentUser;
@@ -52,9 +53,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final PlatformTransactionManager transactions;
     private final IdempotencyProperties properties;
     private final ObjectMapper json;
+    private final PiiAccessLog accessLog;
 
-    IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, IdempotencyProperties properties, ObjectMapper json) {
+    IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, IdempotencyProperties properties, ObjectMapper json,
+                      PiiAccessLog accessLog) {
         this.store = store;
+        this.accessLog = accessLog;
         this.transactions = transactions;
         this.properties = properties;
         this.json = json;
@@ -147,7 +151,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             forget(transaction, beforeRequest, caller, key);
             throw e;
         }
-        var stored = new StoredResponse(buffered.getStatus(), storedHeaders(buffered), buffered.getContentAsByteArray());
+        var stored = new StoredResponse(buffered.getStatus(), storedHeaders(buffered), buffered.getContentAsByteArray(),
+                PiiAccessLog.decryptedIn(request));
         if (stored.status() >= 500) {
             forget(transaction, beforeRequest, caller, key);
             buffered.copyBodyToResponse();
@@ -189,6 +194,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void replay(HttpServletResponse response, StoredResponse stored) throws IOException {
+        accessLog.replayed(stored.subjectIds());
         response.setStatus(stored.status());
         stored.headers().forEach(response::setHeader);
         response.setHeader(REPLAYED, "true");

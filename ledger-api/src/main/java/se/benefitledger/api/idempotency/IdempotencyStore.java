@@ -4,7 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Repository;
+import se.benefitledger.api.pii.PiiSeal;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,9 +25,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code idempotency_key} table. */
+/**
+ * The {@code idempotency_key} table. Response bodies are stored sealed ({@link PiiSeal}): they may show payee names,
+ * accounts and personnummer, which are kept in plain text nowhere but in memory.
+ */
 @Repository
-class IdempotencyStore {
+public class IdempotencyStore {
 
     enum State { IN_FLIGHT, COMPLETED }
 
@@ -29,10 +44,12 @@ class IdempotencyStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private final JdbcClient jdbc;
+    private final PiiSeal seal;
     private final ObjectMapper json = new ObjectMapper();
 
-    IdempotencyStore(JdbcClient jdbc) {
+    IdempotencyStore(JdbcClient jdbc, PiiSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     /**
@@ -51,7 +68,7 @@ class IdempotencyStore {
     void renew(String caller, String key, byte[] requestHash, Duration retention) {
         jdbc.sql("""
                 UPDATE idempotency_key SET request_hash = ?, state = 'IN_FLIGHT', response_status = NULL, response_headers = NULL,
-                    response_body = NULL, created_at = now(), expires_at = ?
+                    response_body = NULL, response_key = NULL, wrapped_key = NULL, subject_ids = '{}', created_at = now(), expires_at = ?
                 WHERE caller = ? AND idempotency_key = ?""")
             .params(requestHash, expiry(retention), caller, key)
             .update();
@@ -63,24 +80,103 @@ class IdempotencyStore {
      */
     Optional<Claim> lock(String caller, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, state, response_status, response_headers, response_body, expires_at < now() AS expired
+                        SELECT request_hash, state, response_status, response_headers, response_body, response_key, wrapped_key, subject_ids,
+                               expires_at < now() AS expired
                         FROM idempotency_key
                         WHERE caller = ? AND idempotency_key = ? FOR UPDATE SKIP LOCKED""")
                    .params(caller, key)
                    .query((rs, row) -> new Claim(rs.getBytes("request_hash"), State.valueOf(rs.getString("state")),
                            rs.getString("response_headers") == null ? null
                                    : new StoredResponse(rs.getInt("response_status"), headers(rs.getString("response_headers")),
-                                   rs.getBytes("response_body")), rs.getBoolean("expired")))
+                                   body(rs), subjects(rs)), rs.getBoolean("expired")))
                    .optional();
     }
 
+    private byte[] body(ResultSet rs) throws SQLException {
+        byte[] stored = rs.getBytes("response_body");
+        byte[] wrappedKey = rs.getBytes("wrapped_key");
+        return stored == null || wrappedKey == null ? stored
+                : seal.open(rs.getObject("response_key", UUID.class), new PiiSeal.Sealed(wrappedKey, stored));
+    }
+
+    private static Set<UUID> subjects(ResultSet rs) throws SQLException {
+        var array = rs.getArray("subject_ids");
+        return array == null ? Set.of() : Set.of((UUID[]) array.getArray());
+    }
+
     void complete(String caller, String key, byte[] requestHash, StoredResponse response, Duration retention) {
+        UUID responseKey = UUID.randomUUID();
+        var sealed = seal.seal(responseKey, response.body());
         jdbc.sql("""
                 UPDATE idempotency_key SET state = 'COMPLETED', request_hash = ?, response_status = ?, response_headers = ?,
-                    response_body = ?, expires_at = ?
+                    response_body = ?, response_key = ?, wrapped_key = ?, subject_ids = ?, expires_at = ?
                 WHERE caller = ? AND idempotency_key = ?""")
-            .params(requestHash, response.status(), write(response.headers()), response.body(), expiry(retention), caller, key)
+            .params(requestHash, response.status(), write(response.headers()), sealed.ciphertext(), responseKey, sealed.wrappedKey(),
+                    response.subjectIds().toArray(UUID[]::new), expiry(retention), caller, key)
             .update();
+    }
+
+    /**
+     * Erasure reaches stored answers too: every stored response that showed one of these subjects has each JSON
+     * string equal to one of {@code texts} (the subjects' personnummer, names, accounts) replaced by null, and no
+     * longer names the subjects. A retry is then answered with the same status, without the erased data.
+     */
+    public void redact(Collection<UUID> subjectIds, Collection<String> texts) {
+        var erased = subjectIds.toArray(UUID[]::new);
+        jdbc.sql("""
+                    SELECT caller, idempotency_key, response_body, response_key, wrapped_key FROM idempotency_key
+                    WHERE subject_ids && ?::uuid[] AND wrapped_key IS NOT NULL FOR UPDATE""")
+            .param(erased)
+            .query((rs, row) -> new Object[]{rs.getString(1), rs.getString(2), body(rs)})
+            .list()
+            .forEach(row -> {
+                UUID responseKey = UUID.randomUUID();
+                var sealed = seal.seal(responseKey, redacted((byte[]) row[2], Set.copyOf(texts)));
+                jdbc.sql("""
+                            UPDATE idempotency_key SET response_body = ?, response_key = ?, wrapped_key = ?,
+                                subject_ids = ARRAY(SELECT unnest(subject_ids) EXCEPT SELECT unnest(?::uuid[]))
+                            WHERE caller = ? AND idempotency_key = ?""")
+                    .params(sealed.ciphertext(), responseKey, sealed.wrappedKey(), erased, row[0], row[1])
+                    .update();
+            });
+    }
+
+    private byte[] redacted(byte[] body, Set<String> texts) {
+        try {
+            JsonNode tree = json.readTree(body);
+            return json.writeValueAsBytes(tree == null ? NullNode.getInstance() : redacted(tree, texts));
+        } catch (IOException notJson) {
+            return new byte[0];
+        }
+    }
+
+    private static JsonNode redacted(JsonNode node, Set<String> texts) {
+        if (node.isTextual() && texts.contains(node.asText())) {
+            return NullNode.getInstance();
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> field.setValue(redacted(field.getValue(), texts)));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redacted(array.get(i), texts));
+            }
+        }
+        return node;
+    }
+
+    /** Responses stored before they were sealed (by an older version of the service) are sealed now. */
+    int sealPlaintextResponses() {
+        var rows = jdbc.sql("SELECT caller, idempotency_key, response_body FROM idempotency_key WHERE response_body IS NOT NULL AND wrapped_key IS NULL")
+                       .query((rs, row) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBytes(3)})
+                       .list();
+        for (var row : rows) {
+            UUID responseKey = UUID.randomUUID();
+            var sealed = seal.seal(responseKey, (byte[]) row[2]);
+            jdbc.sql("UPDATE idempotency_key SET response_body = ?, response_key = ?, wrapped_key = ? WHERE caller = ? AND idempotency_key = ? AND wrapped_key IS NULL")
+                .params(sealed.ciphertext(), responseKey, sealed.wrappedKey(), row[0], row[1])
+                .update();
+        }
+        return rows.size();
     }
 
     private static OffsetDateTime expiry(Duration retention) {

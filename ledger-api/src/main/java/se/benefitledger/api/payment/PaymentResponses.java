@@ -3,6 +3,7 @@ package se.benefitledger.api.payment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import se.benefitledger.api.pii.Payee;
+import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.projections.payment.PaymentQueries;
@@ -12,16 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Payments as the API shows them: the read model with the payee's name and account from the vault. */
+/** Payments as the API shows them: the read model with the payee's name and account from the vault, each payee shown in the access log. */
 @Component
 public class PaymentResponses {
 
     private final PaymentQueries payments;
     private final PiiVault vault;
+    private final PiiAccessLog accessLog;
 
-    PaymentResponses(PaymentQueries payments, PiiVault vault) {
+    PaymentResponses(PaymentQueries payments, PiiVault vault, PiiAccessLog accessLog) {
         this.payments = payments;
         this.vault = vault;
+        this.accessLog = accessLog;
     }
 
     public ResponseEntity<PaymentResponse> respond(UUID paymentId, ResponseEntity.BodyBuilder response) {
@@ -31,6 +34,7 @@ public class PaymentResponses {
 
     public List<PaymentResponse> render(List<PaymentView> views) {
         Map<UUID, Payee> payees = vault.payees(views.stream().map(PaymentView::payeeId).toList());
+        accessLog.shown(PiiAccessLog.SubjectKind.PAYEE, payees.keySet(), PiiAccessLog.Purpose.PAYEE_SHOWN);
         return views.stream().map(view -> {
             var payee = payees.get(view.payeeId());
             return new PaymentResponse(view.paymentId(), view.decisionId(), view.householdId(), view.municipality(), view.benefitMonth(),

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import se.benefitledger.api.pii.Payee;
+import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.core.shared.StateConflict;
@@ -33,13 +34,15 @@ class PayoutFileService {
     private final PayoutBatchQueries batches;
     private final PaymentQueries payments;
     private final PiiVault vault;
+    private final PiiAccessLog accessLog;
     private final PayoutProperties payout;
     private final Pain001Writer writer = new Pain001Writer();
 
-    PayoutFileService(PayoutBatchQueries batches, PaymentQueries payments, PiiVault vault, PayoutProperties payout) {
+    PayoutFileService(PayoutBatchQueries batches, PaymentQueries payments, PiiVault vault, PiiAccessLog accessLog, PayoutProperties payout) {
         this.batches = batches;
         this.payments = payments;
         this.vault = vault;
+        this.accessLog = accessLog;
         this.payout = payout;
     }
 
@@ -66,6 +69,7 @@ class PayoutFileService {
         // The same id for the file and its one payment information block: a bank refuses a MsgId it has already
         // received, so a file downloaded twice cannot be paid twice.
         String id = compact(batchId);
+        accessLog.payeesOfBatch(batchId);
         var header = new Pain001Writer.Header(id, OffsetDateTime.now(), id, batch.payoutDate(), debtor, batch.paymentCount(),
                 batch.controlTotal());
         writer.write(header, transactions(batchId), destination.open());

@@ -1,20 +1,57 @@
 package se.benefitledger.api.pii;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import se.benefitledger.api.security.CurrentUser;
+import se.benefitledger.api.security.EndpointPolicy;
 import se.benefitledger.api.security.LedgerUser;
 import se.benefitledger.api.security.Role;
 import se.benefitledger.api.web.LedgerRequest;
+import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Records every read of personal data: shown unmasked, searched for by personnummer, or exported for statistics. */
+/**
+ * The one mechanism for the read-access log: every answer that shows personal data (a personnummer unmasked, a
+ * payee's name or account, a household's history, a bank file, an export) records one entry per data subject it
+ * shows, with actor, role, endpoint, correlation id and time, before the data leaves the service. The entry is
+ * written in the caller's transaction when there is one (a POST: the answer is sent only after it commits) and
+ * on its own otherwise, always before the answer is written: when it cannot be written the request fails and
+ * nothing is shown. A subject shown twice in one request is logged once. Rows are only ever inserted (the
+ * service's database role may not update or delete them).
+ */
 @Repository
 public class PiiAccessLog {
 
-    public enum Purpose { SHOWN_UNMASKED, LOOKED_UP_BY_PERSONNUMMER, EXPORTED_FOR_STATISTICS }
+    public enum Purpose {
+        /** a personnummer shown unmasked */
+        SHOWN_UNMASKED,
+        /** a person searched for by personnummer */
+        LOOKED_UP_BY_PERSONNUMMER,
+        /** a payee's name and account shown */
+        PAYEE_SHOWN,
+        /** a household's history shown: its members are the subjects */
+        HISTORY_SHOWN,
+        /** a payee written into a payout batch's bank file */
+        BANK_FILE,
+        /** a personnummer written into a statistics export */
+        EXPORTED
+    }
+
+    /** What kind of vault subject an entry names: a person (found by personnummer) or a payee. */
+    public enum SubjectKind { PERSON, PAYEE }
+
+    private static final String SHOWN_IN_REQUEST = PiiAccessLog.class.getName() + ".shown";
+    private static final String DECRYPTED_IN_REQUEST = PiiAccessLog.class.getName() + ".decrypted";
 
     private final JdbcClient jdbc;
 
@@ -22,13 +59,106 @@ public class PiiAccessLog {
         this.jdbc = jdbc;
     }
 
+    /** Persons shown or looked up, by the role the caller acts in. */
     public void record(Collection<UUID> personIds, Purpose purpose, Role role) {
-        String actor = CurrentUser.get().map(LedgerUser::name).orElse("system");
-        String requestId = LedgerRequest.current().map(LedgerRequest::requestId).orElse(null);
-        for (UUID personId : personIds) {
-            jdbc.sql("INSERT INTO pii_access_log (actor, role, person_id, purpose, request_id) VALUES (?, ?, ?, ?, ?)")
-                .params(actor, role.name(), personId, purpose.name(), requestId)
-                .update();
+        record(SubjectKind.PERSON, personIds, purpose, role);
+    }
+
+    /** Subjects shown to the caller, acting in the role the endpoint grants it. */
+    public void shown(SubjectKind kind, Collection<UUID> subjectIds, Purpose purpose) {
+        record(kind, subjectIds, purpose, actingRole().orElse(null));
+    }
+
+    /**
+     * Every payee of a payout batch, before its bank file is written: committed on its own, since the file is
+     * streamed and its bytes leave the service while the file's own (read-only) transaction still runs.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void payeesOfBatch(UUID batchId) {
+        shown(SubjectKind.PAYEE, jdbc.sql("SELECT DISTINCT payee_id FROM payment WHERE batch_id = ?").param(batchId).query(UUID.class).list(),
+                Purpose.BANK_FILE);
+    }
+
+    /** The subjects this request has shown so far: a stored idempotent response names them, so that erasure finds it. */
+    public static Set<UUID> shownIn(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        var shown = (Set<UUID>) request.getAttribute(SHOWN_IN_REQUEST);
+        return shown == null ? Set.of() : shown;
+    }
+
+    /**
+     * The vault subjects whose data this request decrypted, shown masked or in full: what a stored idempotent
+     * response may contain, and what erasure must redact in it.
+     */
+    public static Set<UUID> decryptedIn(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        var decrypted = (Set<UUID>) request.getAttribute(DECRYPTED_IN_REQUEST);
+        return decrypted == null ? Set.of() : decrypted;
+    }
+
+    /** Called by the vault for every subject it decrypts while serving a request. */
+    static void decrypted(UUID subjectId) {
+        currentRequest().ifPresent(request -> {
+            var decrypted = new LinkedHashSet<>(decryptedIn(request));
+            if (decrypted.add(subjectId)) {
+                request.setAttribute(DECRYPTED_IN_REQUEST, decrypted);
+            }
+        });
+    }
+
+    /**
+     * A stored response replayed to its caller shows its subjects again: payees, and persons to a role that sees
+     * personnummer unmasked (erased subjects were redacted from it and are not shown).
+     */
+    public void replayed(Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return;
         }
+        var role = actingRole();
+        var kinds = jdbc.sql("SELECT subject_id, kind FROM pii_subject WHERE subject_id = ANY (?) AND wrapped_key IS NOT NULL")
+                        .param(subjectIds.toArray(UUID[]::new))
+                        .query((rs, row) -> new Object[]{rs.getObject(1, UUID.class), SubjectKind.valueOf(rs.getString(2))})
+                        .list();
+        shown(SubjectKind.PAYEE, kinds.stream().filter(pair -> pair[1] == SubjectKind.PAYEE).map(pair -> (UUID) pair[0]).toList(),
+                Purpose.PAYEE_SHOWN);
+        if (role.map(Role::seesPersonalIdentityNumbers).orElse(false)) {
+            shown(SubjectKind.PERSON, kinds.stream().filter(pair -> pair[1] == SubjectKind.PERSON).map(pair -> (UUID) pair[0]).toList(),
+                    Purpose.SHOWN_UNMASKED);
+        }
+    }
+
+    private void record(SubjectKind kind, Collection<UUID> subjectIds, Purpose purpose, Role role) {
+        var request = currentRequest();
+        Set<UUID> fresh = new LinkedHashSet<>(subjectIds);
+        fresh.remove(null);
+        request.ifPresent(it -> fresh.removeAll(shownIn(it)));
+        if (fresh.isEmpty()) {
+            return;
+        }
+        var ledgerRequest = LedgerRequest.current();
+        String actor = CurrentUser.get().map(LedgerUser::name).orElse("system");
+        String endpoint = request.map(it -> it.getMethod() + " " + it.getRequestURI()).orElse(null);
+        jdbc.sql("""
+                    INSERT INTO pii_access_log (actor, role, person_id, subject_kind, purpose, endpoint, request_id, correlation_id, municipality)
+                    SELECT ?, ?, subject_id, ?, ?, ?, ?, ?, ? FROM unnest(?::uuid[]) AS subject (subject_id)""")
+            .params(actor, role == null ? "SYSTEM" : role.name(), kind.name(), purpose.name(), endpoint,
+                    ledgerRequest.map(LedgerRequest::requestId).orElse(null), ledgerRequest.map(LedgerRequest::correlationId).orElse(null),
+                    ledgerRequest.flatMap(LedgerRequest::municipality).map(MunicipalityCode::code).orElse(null), fresh.toArray(UUID[]::new))
+            .update();
+        request.ifPresent(it -> {
+            var shown = new LinkedHashSet<>(shownIn(it));
+            shown.addAll(fresh);
+            it.setAttribute(SHOWN_IN_REQUEST, shown);
+        });
+    }
+
+    private static Optional<Role> actingRole() {
+        return currentRequest().flatMap(request -> CurrentUser.get().flatMap(user -> EndpointPolicy.match(request)
+                                                                                                   .flatMap(entry -> entry.actingRole(user))));
+    }
+
+    private static Optional<HttpServletRequest> currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? Optional.of(attributes.getRequest()) : Optional.empty();
     }
 }

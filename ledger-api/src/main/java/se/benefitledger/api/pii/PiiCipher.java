@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,8 +44,40 @@ final class PiiCipher {
         return encrypt(keys.masterKey(), dataKey.getEncoded(), subjectId);
     }
 
+    /** Under the master key, or under a previous one while a rotation has not yet re-wrapped this key. */
     SecretKey unwrap(byte[] wrappedKey, UUID subjectId) {
-        return new SecretKeySpec(decrypt(keys.masterKey(), wrappedKey, subjectId), "AES");
+        return rewrapped(wrappedKey, subjectId).map(Rewrapped::dataKey).orElseGet(
+                () -> new SecretKeySpec(decrypt(keys.masterKey(), wrappedKey, subjectId), "AES"));
+    }
+
+    /** The data key wrapped under the master key, when it is still wrapped under a previous one; empty when it needs nothing. */
+    Optional<byte[]> rewrap(byte[] wrappedKey, UUID subjectId) {
+        return rewrapped(wrappedKey, subjectId).map(Rewrapped::wrappedUnderMaster);
+    }
+
+    private record Rewrapped(SecretKey dataKey, byte[] wrappedUnderMaster) {
+    }
+
+    private Optional<Rewrapped> rewrapped(byte[] wrappedKey, UUID subjectId) {
+        if (keys.previousMasterKeys().isEmpty() || opens(keys.masterKey(), wrappedKey, subjectId)) {
+            return Optional.empty();
+        }
+        for (SecretKey previous : keys.previousMasterKeys()) {
+            if (opens(previous, wrappedKey, subjectId)) {
+                var dataKey = new SecretKeySpec(decrypt(previous, wrappedKey, subjectId), "AES");
+                return Optional.of(new Rewrapped(dataKey, wrap(dataKey, subjectId)));
+            }
+        }
+        throw new IllegalStateException("the data key of subject " + subjectId + " opens under none of the configured master keys");
+    }
+
+    private boolean opens(SecretKey key, byte[] wrappedKey, UUID subjectId) {
+        try {
+            decrypt(key, wrappedKey, subjectId);
+            return true;
+        } catch (IllegalStateException wrongKey) {
+            return false;
+        }
     }
 
     byte[] encrypt(SecretKey key, byte[] plaintext, UUID subjectId) {

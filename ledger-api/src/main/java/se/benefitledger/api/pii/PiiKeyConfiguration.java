@@ -23,7 +23,7 @@ class PiiKeyConfiguration {
     @Bean
     PiiKeys piiKeys(PiiKeyProperties properties, Environment environment) {
         if (properties.masterKey() != null && properties.indexKey() != null) {
-            return PiiKeys.fromBase64(properties.masterKey(), properties.indexKey());
+            return PiiKeys.fromBase64(properties.masterKey(), properties.indexKey(), properties.previousMasterKeys());
         }
         if (environment.containsProperty("spring.datasource.url") || properties.devKeyFile() == null) {
             throw new IllegalStateException(

@@ -113,6 +113,41 @@ public class PiiVault {
         return numbers;
     }
 
+    /** Whether this person's data is erased (or the id names no person of the vault: empty). */
+    public Optional<Boolean> personErased(UUID personId) {
+        return jdbc.sql("SELECT wrapped_key IS NULL FROM pii_subject WHERE subject_id = ? AND kind = ?")
+                   .params(personId, PERSON)
+                   .query(Boolean.class)
+                   .optional();
+    }
+
+    /**
+     * Crypto-shredding: destroys the data keys, ciphertexts and blind indexes of these subjects, so that nothing can
+     * decrypt or find them again; the ids stay, and the events that name them. Joins the caller's transaction.
+     * Answers the texts the subjects were shown as (personnummer in full and masked, payee names and accounts), so
+     * that answers stored elsewhere can be redacted; subjects erased before are skipped.
+     */
+    public List<String> erase(Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        var texts = new ArrayList<String>();
+        personalIdentityNumbers(subjectIds).values().forEach(number -> {
+            texts.add(number.digits());
+            texts.add(number.masked());
+        });
+        payees(subjectIds).values().forEach(payee -> {
+            texts.add(payee.name());
+            texts.add(payee.account());
+        });
+        jdbc.sql("""
+                    UPDATE pii_subject SET wrapped_key = NULL, ciphertext = NULL, blind_index = NULL, erased_at = now()
+                    WHERE subject_id = ANY (?) AND erased_at IS NULL""")
+            .param(subjectIds.stream().distinct().toArray(UUID[]::new))
+            .update();
+        return texts;
+    }
+
     private UUID subjectIdFor(String kind, String identity, byte[] plaintext) {
         byte[] index = cipher.blindIndex(kind, identity);
         UUID candidate = UUID.randomUUID();
@@ -191,6 +226,7 @@ public class PiiVault {
             .params(kind, subjectIds.stream().distinct().toArray(UUID[]::new))
             .query(rs -> {
                 UUID id = rs.getObject("subject_id", UUID.class);
+                PiiAccessLog.decrypted(id);
                 var dataKey = cipher.unwrap(rs.getBytes("wrapped_key"), id);
                 consumer.accept(id, cipher.decrypt(dataKey, rs.getBytes("ciphertext"), id));
             });

@@ -68,6 +68,12 @@ public final class EndpointPolicy {
             entry(HttpMethod.GET, "/reports/*", FINANCE, INVESTIGATOR, AUDITOR, REPORTING),
             entry(HttpMethod.GET, "/exports/socialstyrelsen", STATISTICS),
 
+            entry(HttpMethod.GET, "/audit/access-log", AUDITOR),
+            entry(HttpMethod.POST, "/admin/erasures", ADMIN),
+            entry(HttpMethod.GET, "/admin/erasures/due", ADMIN),
+            entry(HttpMethod.GET, "/admin/integrity", ADMIN, AUDITOR),
+            entry(HttpMethod.POST, "/admin/pii-keys/rotation", ADMIN),
+
             entry(HttpMethod.GET, "/admin/projections", ADMIN),
             entry(HttpMethod.POST, "/admin/projections/*/rebuild", ADMIN),
             entry(HttpMethod.GET, "/admin/projections/*/dead-letters", ADMIN),

@@ -36,7 +36,9 @@ class OpenApiTest {
                 "/api/v1/reports/monthly-spend", "/api/v1/reports/duration-buckets", "/api/v1/reports/recovery-balances",
                 "/api/v1/reports/reconciliation", "/api/v1/reports/consecutive-months", "/api/v1/reports/kpi",
                 "/api/v1/exports/socialstyrelsen",
-                "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild");
+                "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild",
+                "/api/v1/audit/access-log", "/api/v1/admin/erasures", "/api/v1/admin/erasures/due", "/api/v1/admin/integrity",
+                "/api/v1/admin/pii-keys/rotation");
         assertThat(docs.<String>json("$.components.schemas.PaymentResponse.properties.amount.type")).isEqualTo("string");
         assertThat(docs.<Map<String, Object>>json("$.components.securitySchemes")).containsKeys("basic", "bearer");
         assertThat(docs.<String>json("$.components.securitySchemes.basic.scheme")).isEqualTo("basic");

@@ -165,7 +165,7 @@ class StatisticsApiTest {
     }
 
     private long logged() {
-        return jdbc.sql("SELECT count(*) FROM pii_access_log WHERE purpose = 'EXPORTED_FOR_STATISTICS' AND role = 'STATISTICS' AND actor = 'stina'")
+        return jdbc.sql("SELECT count(*) FROM pii_access_log WHERE purpose = 'EXPORTED' AND role = 'STATISTICS' AND actor = 'stina'")
                    .query(Long.class).single();
     }
 }

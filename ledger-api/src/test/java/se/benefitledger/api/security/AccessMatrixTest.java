@@ -152,7 +152,17 @@ class AccessMatrixTest {
                 new Endpoint("GET /admin/projections", EnumSet.of(ADAM), null,
                         (http, o) -> http.get("/api/v1/admin/projections")),
                 new Endpoint("POST /admin/projections/{name}/rebuild", EnumSet.of(ADAM), null,
-                        (http, o) -> http.post("/api/v1/admin/projections/no-such-projection/rebuild", "")));
+                        (http, o) -> http.post("/api/v1/admin/projections/no-such-projection/rebuild", "")),
+                new Endpoint("GET /audit/access-log", EnumSet.of(ALVA), null,
+                        (http, o) -> http.get("/api/v1/audit/access-log?actor=anna")),
+                new Endpoint("POST /admin/erasures", EnumSet.of(ADAM), null,
+                        (http, o) -> http.post("/api/v1/admin/erasures", "{\"personId\": \"" + UUID.randomUUID() + "\", \"reason\": \"test\"}")),
+                new Endpoint("GET /admin/erasures/due", EnumSet.of(ADAM), null,
+                        (http, o) -> http.get("/api/v1/admin/erasures/due?asOf=2021-01-01")),
+                new Endpoint("GET /admin/integrity", EnumSet.of(ADAM, ALVA), null,
+                        (http, o) -> http.get("/api/v1/admin/integrity")),
+                new Endpoint("POST /admin/pii-keys/rotation", EnumSet.of(ADAM), null,
+                        (http, o) -> http.post("/api/v1/admin/pii-keys/rotation", "")));
     }
 
     @Test

@@ -11,7 +11,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestPostgres.newDatabase(),
-                "spring.datasource.username=postgres"
+                "spring.datasource.username=" + TestPostgres.SERVICE,
+                "spring.flyway.user=" + TestPostgres.OWNER
         ).applyTo(context);
     }
 }

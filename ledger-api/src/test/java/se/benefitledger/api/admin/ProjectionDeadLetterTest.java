@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.benefitledger.api.support.Http;
@@ -34,6 +35,8 @@ class ProjectionDeadLetterTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     PoisonedPayments poison;
     @Autowired
@@ -136,15 +139,17 @@ class ProjectionDeadLetterTest {
         }
     }
 
+    /** Health answers {@code expected}, and its {@code projections} component says DOWN or UP with it. */
     private void awaitHealth(int expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        int status;
+        Http.Response health;
         do {
-            status = Http.to(port).get("/actuator/health").status();
-            if (status != expected) {
+            health = Http.to(managementPort).get("/actuator/health");
+            if (health.status() != expected) {
                 Thread.sleep(200);
             }
-        } while (status != expected && Instant.now().isBefore(deadline));
-        assertThat(status).as("/actuator/health").isEqualTo(expected);
+        } while (health.status() != expected && Instant.now().isBefore(deadline));
+        assertThat(health.status()).as("/actuator/health").isEqualTo(expected);
+        assertThat(health.<String>json("$.components.projections.status")).isEqualTo(expected == 200 ? "UP" : "DOWN");
     }
 }

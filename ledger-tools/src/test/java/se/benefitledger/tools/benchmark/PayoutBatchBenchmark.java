@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.benefitledger.api.LedgerApplication;
 import se.benefitledger.api.pii.Payee;
@@ -76,6 +78,7 @@ public final class PayoutBatchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int payments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         var heap = HeapSampler.start();
@@ -95,7 +98,7 @@ public final class PayoutBatchBenchmark {
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
                     "--logging.level.root=WARN");
             System.out.printf("service started in %.1f s%n", seconds(started));
-            new Run(service, payments, heap).run();
+            new Run(service, payments, clients, heap).run();
             exitCode = 0;
         } catch (Exception e) {
             e.printStackTrace();
@@ -113,15 +116,17 @@ public final class PayoutBatchBenchmark {
 
         private final ConfigurableApplicationContext service;
         private final int payments;
+        private final int clients;
         private final HeapSampler heap;
         private final JdbcTemplate jdbc;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String baseUrl;
         private final List<Phase> phases = new ArrayList<>();
 
-        Run(ConfigurableApplicationContext service, int payments, HeapSampler heap) {
+        Run(ConfigurableApplicationContext service, int payments, int clients, HeapSampler heap) {
             this.service = service;
             this.payments = payments;
+            this.clients = clients;
             this.heap = heap;
             this.jdbc = service.getBean(JdbcTemplate.class);
             this.baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port") + "/api/v1/payout-batches";
@@ -129,6 +134,11 @@ public final class PayoutBatchBenchmark {
 
         void run() throws Exception {
             setUp();
+            var load = new PaydayLoad("http://localhost:" + service.getEnvironment().getProperty("local.server.port"), jdbc, clients);
+            if (clients > 0) {
+                System.out.printf("payday: %d clients register, decide and schedule in 0180 from before the batch until it is settled%n", clients);
+                load.start();
+            }
 
             var created = measure("create", () -> post("", """
                     {"municipality": "%s", "payoutDate": "%s"}""".formatted(MUNICIPALITY, PAYOUT_DATE), 201));
@@ -142,8 +152,51 @@ public final class PayoutBatchBenchmark {
             require("SETTLED".equals(settled.get("status").asText()), "the batch is " + settled.get("status"));
             require(settled.get("paymentCount").asInt() == payments, "the settled batch holds " + settled.get("paymentCount"));
             require(settled.get("rejectedCount").asInt() == rejected(payments), "rejected " + settled.get("rejectedCount"));
+            if (clients > 0) {
+                load.stop();
+            }
 
             report(file);
+            if (clients > 0) {
+                reportPayday(batchId, load);
+            }
+        }
+
+        /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */
+        private void reportPayday(String batchId, PaydayLoad load) throws InterruptedException {
+            long caughtUpStarted = System.nanoTime();
+            long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+            var processing = service.getBean(EventProcessingConfiguration.class);
+            while (!processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                              .map(StreamingEventProcessor.class::cast)
+                              .allMatch(processor -> processor.processingStatus().values().stream()
+                                                              .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head))) {
+                Thread.sleep(100);
+            }
+            UUID batch = UUID.fromString(batchId);
+            long executedOre = jdbc.queryForObject("SELECT sum(amount_ore) FROM payment WHERE batch_id = ? AND status = 'EXECUTED'", Long.class, batch);
+            var reconciled = jdbc.queryForMap("SELECT executed_count, rejected_count, executed_ore FROM reconciliation_batch WHERE batch_id = ?", batch);
+            long reconciledPayments = jdbc.queryForObject("SELECT count(*) FROM reconciliation_payment WHERE batch_id = ? AND in_batch", Long.class, batch);
+            long spendExecuted = jdbc.queryForObject("SELECT coalesce(sum(executed_ore), 0) FROM spend_month WHERE municipality = ? AND basis = 'PAYMENT_DATE'",
+                    Long.class, MUNICIPALITY.code());
+            long history = jdbc.queryForObject("SELECT count(*) FROM history_aggregate h JOIN payment p ON h.aggregate_id = p.payment_id::text WHERE p.batch_id = ?",
+                    Long.class, batch);
+            long deadLetters = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry", Long.class);
+            require(((Number) reconciled.get("executed_count")).intValue() == payments - rejected(payments), "reconciliation executed " + reconciled);
+            require(((Number) reconciled.get("rejected_count")).intValue() == rejected(payments), "reconciliation rejected " + reconciled);
+            require(((Number) reconciled.get("executed_ore")).longValue() == executedOre, "reconciliation executed amount " + reconciled);
+            require(reconciledPayments == payments, "reconciliation holds " + reconciledPayments + " payments");
+            require(spendExecuted == executedOre, "monthly spend executed " + spendExecuted + " öre, payments " + executedOre);
+            require(history == payments, "history holds " + history + " payments");
+            require(deadLetters == 0, deadLetters + " dead letters");
+            var ordinary = load.latencies();
+            System.out.printf("%npayday: create + file + settle %.1f s with %d clients in 0180: %,d ordinary commands, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    phases.stream().mapToDouble(Phase::seconds).sum(), clients, ordinary.count(), ordinary.p50(), ordinary.p99(), ordinary.max());
+            System.out.printf("payday: largest token row %,d bytes; projections at the head %.1f s after the settlement; peak heap used %,d MB%n",
+                    load.largestToken(), seconds(caughtUpStarted), phases.stream().mapToLong(phase -> phase.heap().used()).max().orElse(0) >> 20);
+            System.out.printf("payday: every payment in every report: reconciliation %,d executed + %,d rejected, monthly spend %,d öre executed, "
+                    + "history %,d payments, 0 dead letters%n", ((Number) reconciled.get("executed_count")).intValue(),
+                    ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted, history);
         }
 
         /** N SCHEDULED payments of 0488, all due on the payout date, to a handful of payees. */

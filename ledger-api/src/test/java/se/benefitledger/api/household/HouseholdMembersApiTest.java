@@ -63,6 +63,19 @@ class HouseholdMembersApiTest {
     }
 
     @Test
+    void aMoveToAnotherMunicipalityKeepsThePersonsId() {
+        String person = People.adult();
+        String before = register("0488", person);
+        String personId = http.get("/api/v1/households/" + before).json("$.members[0].personId");
+        assertThat(http.post("/api/v1/households/" + before + "/closure", """
+                {"reason": "MOVED", "effectiveMonth": "2021-07"}""").status()).isEqualTo(200);
+
+        String after = register("0180", person);
+
+        assertThat(http.get("/api/v1/households/" + after).<String>json("$.members[0].personId")).isEqualTo(personId);
+    }
+
+    @Test
     void aPersonInAnotherActiveHouseholdOfTheMunicipalityCannotJoin() {
         String member = People.adult();
         register("0488", member);

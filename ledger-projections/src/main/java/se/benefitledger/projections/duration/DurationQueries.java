@@ -9,8 +9,10 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -35,39 +37,26 @@ public class DurationQueries {
 
     /** Households of the municipality with a run of at least {@code min} assistance months ending with {@code month}. */
     public ConsecutiveMonthsReport consecutive(MunicipalityCode municipality, YearMonth month, int min, int page, int size) {
-        var runs = new ArrayList<ConsecutiveMonthsReport.Item>();
-        var current = new Object() {
-            UUID household;
-            final TreeSet<YearMonth> months = new TreeSet<>();
-
-            void close() {
-                if (household != null) {
-                    int run = ConsecutiveRuns.endingAt(months, month);
-                    if (run >= min) {
-                        runs.add(new ConsecutiveMonthsReport.Item(household, run));
-                    }
-                }
-                months.clear();
-            }
-        };
+        // the assistance months up to the month of every household assisted in that month
+        Map<UUID, TreeSet<YearMonth>> months = new HashMap<>();
         jdbc.sql("""
                     SELECT household_id, month FROM duration_household_month
                     WHERE municipality = ? AND month <= ? AND live_payments > 0 AND household_id IN (
-                        SELECT household_id FROM duration_household_month WHERE municipality = ? AND month = ? AND live_payments > 0)
-                    ORDER BY household_id, month""")
+                        SELECT household_id FROM duration_household_month WHERE municipality = ? AND month = ? AND live_payments > 0)""")
             .params(municipality.code(), month.toString(), municipality.code(), month.toString())
             .query(rs -> {
-                UUID household = Sql.uuid(rs, "household_id");
-                if (!household.equals(current.household)) {
-                    current.close();
-                    current.household = household;
-                }
-                current.months.add(YearMonth.parse(rs.getString("month")));
+                months.computeIfAbsent(Sql.uuid(rs, "household_id"), household -> new TreeSet<>()).add(YearMonth.parse(rs.getString("month")));
             });
-        current.close();
+        var runs = new ArrayList<ConsecutiveMonthsReport.Item>();
+        months.forEach((household, assisted) -> {
+            int run = ConsecutiveRuns.endingAt(assisted, month);
+            if (run >= min) {
+                runs.add(new ConsecutiveMonthsReport.Item(household, run));
+            }
+        });
         runs.sort(Comparator.comparingInt(ConsecutiveMonthsReport.Item::months).reversed().thenComparing(ConsecutiveMonthsReport.Item::householdId));
-        long from = Math.min((long) page * size, runs.size());
-        var items = runs.subList((int) from, (int) Math.min(from + size, runs.size()));
+        int from = (int) Math.min((long) page * size, runs.size());
+        var items = runs.subList(from, Math.min(from + size, runs.size()));
         return new ConsecutiveMonthsReport(municipality, month.toString(), min, runs.size(), List.copyOf(items), page, size, (long) runs.size());
     }
 

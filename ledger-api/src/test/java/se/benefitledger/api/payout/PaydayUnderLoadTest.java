@@ -137,7 +137,7 @@ class PaydayUnderLoadTest {
 
     /** 30 households, each with one decision of 100 payments, four at a time. */
     private void schedule(MunicipalityCode municipality) {
-        UUID payee = vault.payeeIdFor(new Payee("Mottagare", "8327-9 123456789"));
+        UUID payee = vault.payeeIdFor(new Payee("Mottagare", "8327-9 123456782"));
         IntStream.range(0, PAYMENTS / PER_DECISION).parallel().forEach(d -> {
             UUID household = UUID.randomUUID();
             UUID decision = UUID.randomUUID();

@@ -92,6 +92,7 @@ class KillNineTest {
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + TestPostgres.SERVICE, "--spring.flyway.user=" + TestPostgres.OWNER,
                 "--server.port=" + port, "--management.server.port=0", "--logging.level.root=WARN")
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".log").toFile())

@@ -37,6 +37,9 @@ class OpenApiTest {
                 "/api/v1/reports/reconciliation", "/api/v1/reports/consecutive-months", "/api/v1/reports/kpi",
                 "/api/v1/exports/socialstyrelsen",
                 "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild",
+                "/api/v1/admin/projections/{name}/dead-letters", "/api/v1/admin/projections/{name}/dead-letters/{id}/retry",
+                "/api/v1/admin/projections/{name}/dead-letters/{id}/evict",
+                "/api/v1/admin/bulk-commands", "/api/v1/admin/bulk-commands/{commandId}/resume",
                 "/api/v1/audit/access-log", "/api/v1/admin/erasures", "/api/v1/admin/erasures/due", "/api/v1/admin/integrity",
                 "/api/v1/admin/pii-keys/rotation");
         assertThat(docs.<String>json("$.components.schemas.PaymentResponse.properties.amount.type")).isEqualTo("string");

@@ -73,7 +73,7 @@ final class PaydayLoad {
                     for (String amount : List.of("5200.00", "5800.00")) {
                         post("/api/v1/decisions/" + decision + "/payments", """
                                 {"amount": "%s", "dueDate": "2027-01-25",
-                                 "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456789"}}""".formatted(amount),
+                                 "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456782"}}""".formatted(amount),
                                 "paymentId");
                     }
                 }

@@ -1,9 +1,9 @@
 package se.benefitledger.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import jakarta.validation.ConstraintViolation;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -121,7 +121,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = e.getBindingResult().getFieldErrors().stream()
                       .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
                       .toList();
-        if (e.getBindingResult().getAllErrors().stream().allMatch(ProblemDetailsAdvice::isBusinessRule)) {
+        if (e.getBindingResult().hasErrors() && e.getBindingResult().getAllErrors().stream().allMatch(ProblemDetailsAdvice::isBusinessRule)) {
             var problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "business-rule-violation", "A business rule refused the command",
                     "A business rule refused the request's fields");
             problem.setProperty("errors", errors);

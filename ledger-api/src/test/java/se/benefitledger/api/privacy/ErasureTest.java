@@ -3,7 +3,10 @@ package se.benefitledger.api.privacy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.benefitledger.api.support.Http;
@@ -14,6 +17,10 @@ import se.benefitledger.api.support.People;
 import se.benefitledger.api.support.Projections;
 import se.benefitledger.api.support.Users;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no amount, count or report changes by a single byte.
  */
 @LedgerApiTest
+@ExtendWith(OutputCaptureExtension.class)
 class ErasureTest {
 
     @LocalServerPort
@@ -35,6 +43,10 @@ class ErasureTest {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    RetentionQueries retention;
+    @Autowired
+    ErasureService erasures;
 
     Ledger ledger;
     String municipality;
@@ -167,6 +179,20 @@ class ErasureTest {
         var item = Users.ADAM.on(port).get("/api/v1/admin/erasures/due?asOf=" + (year + 6) + "-01-01&size=500")
                              .<List<Map<String, Object>>>json("$.items[?(@.personId == '" + persons.get(0) + "')]").get(0);
         assertThat((String) item.get("weedBy")).isEqualTo((year + 6) + "-12-31");
+    }
+
+    @Test
+    void theRetentionJobInDryRunLogsWhomItWouldEraseByIdOnlyAndErasesNothing(CapturedOutput output) {
+        Projections.awaitCaughtUp(processing, jdbc);
+        var persons = personsOf(household);
+        var inSixYears = Clock.fixed(Instant.now().plus(Duration.ofDays(6 * 366)), ZoneOffset.UTC);
+
+        new RetentionJob(retention, erasures, new RetentionJob.Properties(true), inSixYears).run();
+
+        assertThat(output.getOut()).contains("would erase person " + persons.get(0)).contains("would erase person " + persons.get(1))
+                                   .doesNotContain(applicant).doesNotContain(child);
+        assertThat(jdbc.sql("SELECT count(*) FROM pii_subject WHERE subject_id = ANY (?::uuid[]) AND wrapped_key IS NOT NULL")
+                       .param(persons.toArray(String[]::new)).query(Long.class).single()).isEqualTo(2);
     }
 
     private List<String> personsOf(String householdId) {

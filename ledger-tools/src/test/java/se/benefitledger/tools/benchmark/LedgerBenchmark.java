@@ -20,7 +20,6 @@ import se.benefitledger.tools.demo.PlanRunner;
 import se.benefitledger.tools.demo.Scale;
 import se.benefitledger.tools.demo.SyntheticPlan;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -228,7 +227,7 @@ public final class LedgerBenchmark {
             long monthEvents = totalEvents / months;
             System.out.printf("load done: %,d events in %.1f s (%,.0f events/s), %,d commands; %s%n", totalEvents, totalSeconds,
                     totalEvents / totalSeconds, writer.commands(), counts());
-            var limits = new RawLimits(service.getBean(DataSource.class));
+            var limits = RawLimits.asOwner(service);
             var copy = limits.copy(monthEvents);
             System.out.printf("limit: COPY of %,d event rows in %.1f s = %,.0f rows/s%n", copy.rows(), copy.seconds(), copy.perSecond());
             double perSecond = totalEvents / totalSeconds;
@@ -303,7 +302,7 @@ public final class LedgerBenchmark {
             var gcDuring = GcTotals.now().minus(gc);
             System.out.printf("rebuild: %,d events in %.1f s = %,.0f events/s (%d GCs, %.1f s of pauses)%n", events, secs, events / secs,
                     gcDuring.count(), gcDuring.millis() / 1000.0);
-            var scan = new RawLimits(service.getBean(DataSource.class)).scan();
+            var scan = RawLimits.asOwner(service).scan();
             System.out.printf("limit: scan of %,d events with JSON decoding in %.1f s = %,.0f events/s%n", scan.rows(), scan.seconds(),
                     scan.perSecond());
             double perSecond = events / secs;
@@ -332,7 +331,7 @@ public final class LedgerBenchmark {
             double perSecond = ours.count() / secs;
             System.out.printf("REST commands: %,d in %.1f s = %,.0f commands/s, %s (%d clients)%n", ours.count(), secs, perSecond, ours,
                     options.restClients());
-            var commits = new RawLimits(service.getBean(DataSource.class)).commits(options.restClients(), Math.min(10, options.restSeconds()));
+            var commits = RawLimits.asOwner(service).commits(options.restClients(), Math.min(10, options.restSeconds()));
             System.out.printf("limit: %,d single-row commits in %.1f s = %,.0f commits/s, %s%n", commits.commits(), commits.seconds(),
                     commits.perSecond(), commits.latencies());
             rows.add(new Row("REST commands, " + options.restClients() + " clients (register, decide, 2 × schedule)",

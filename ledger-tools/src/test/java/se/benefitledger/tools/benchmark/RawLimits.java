@@ -1,8 +1,10 @@
 package se.benefitledger.tools.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.context.ApplicationContext;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +51,18 @@ final class RawLimits {
     private final DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
     private List<Sample> samples;
+
+    /**
+     * As the database's owner: the scratch table is DDL, which the service's role may not run. The embedded run's
+     * owner is {@code postgres}; against an external database the service's own connection is used.
+     */
+    static RawLimits asOwner(ApplicationContext service) {
+        return new RawLimits(service.getBeanProvider(EmbeddedPostgres.class)
+                                    .stream()
+                                    .findFirst()
+                                    .map(postgres -> postgres.getDatabase("postgres", "benefit_ledger"))
+                                    .orElseGet(() -> service.getBean(DataSource.class)));
+    }
 
     RawLimits(DataSource dataSource) {
         this.dataSource = dataSource;

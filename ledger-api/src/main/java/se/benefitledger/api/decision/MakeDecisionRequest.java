@@ -9,6 +9,7 @@ import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +18,8 @@ record MakeDecisionRequest(@NotNull UUID householdId,
                            @NotNull DecisionOutcome outcome,
                            @NotNull LegalBasis legalBasis,
                            @NotNull List<@Valid @NotNull Line> lines,
-                           List<@Valid @NotNull Income> incomes) {
+                           List<@Valid @NotNull Income> incomes,
+                           LocalDate decidedOn) {
 
     record Line(@NotNull LineType type, @NotNull Money amount) {
     }

@@ -11,7 +11,7 @@ import se.benefitledger.core.shared.Money;
 
 import java.time.LocalDate;
 
-record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
+public record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
                               @NotNull LocalDate dueDate,
                               @NotNull @Valid Payee payee) {
 
@@ -19,7 +19,7 @@ record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
      * @param account a Swedish bank account: clearing number and account number, digits with
      *                optional spaces and dashes (e.g. {@code 8327-9 123456789}), or an IBAN
      */
-    record Payee(@NotNull PayeeType type,
+    public record Payee(@NotNull PayeeType type,
                  @NotBlank @Size(max = 140) @Pattern(regexp = "[^\\n\\r]*", message = "must be one line") String name,
                  @NotBlank @Pattern(regexp = "(\\d[\\d -]{5,30}\\d)|([A-Z]{2}\\d{2}[A-Z0-9]{10,30})",
                          message = "must be a Swedish bank account (clearing and account number) or an IBAN") String account) {

@@ -12,9 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.benefitledger.api.pii.Payee;
+import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.core.payment.CancelPaymentCommand;
 import se.benefitledger.core.payment.RecordErroneousPaymentCommand;
+import se.benefitledger.core.payment.ReissuePaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
 
 import java.util.UUID;
@@ -25,10 +29,12 @@ class PaymentController {
 
     private final CommandGateway commands;
     private final PaymentResponses payments;
+    private final PiiVault vault;
 
-    PaymentController(CommandGateway commands, PaymentResponses payments) {
+    PaymentController(CommandGateway commands, PaymentResponses payments, PiiVault vault) {
         this.commands = commands;
         this.payments = payments;
+        this.vault = vault;
     }
 
     @GetMapping("/{paymentId}")
@@ -60,5 +66,19 @@ class PaymentController {
                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         commands.sendAndWait(new ReturnPaymentCommand(paymentId, request.returnedOn(), request.reason(), IfMatch.expectedVersion(ifMatch)));
         return payments.respond(paymentId, ResponseEntity.ok());
+    }
+
+    /** Pays a RETURNED or REJECTED payment again, as a new payment of the same decision: 201 with the new payment. */
+    @PostMapping("/{paymentId}/reissue")
+    @Transactional
+    public ResponseEntity<PaymentResponse> reissue(@PathVariable UUID paymentId, @Valid @RequestBody ReissuePaymentRequest request,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        UUID newPaymentId = UUID.randomUUID();
+        var payee = request.payee();
+        UUID payeeId = payee == null ? null : vault.payeeIdFor(new Payee(payee.name(), payee.account()));
+        commands.sendAndWait(new ReissuePaymentCommand(paymentId, newPaymentId, request.dueDate(), payee == null ? null : payee.type(), payeeId,
+                IfMatch.expectedVersion(ifMatch)));
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/payments/{id}").buildAndExpand(newPaymentId).toUri();
+        return payments.respond(newPaymentId, ResponseEntity.created(location));
     }
 }

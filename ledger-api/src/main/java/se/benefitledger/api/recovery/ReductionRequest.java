@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import se.benefitledger.api.web.PositiveAmount;
 import se.benefitledger.core.shared.Money;
 
-/** A waiver or a write-off: an amount and the reason, which is required. */
-record ReductionRequest(@NotNull @PositiveAmount Money amount, @NotBlank @Size(max = 2000) String reason) {
+import java.time.LocalDate;
+
+/** A waiver or a write-off: an amount, the reason, which is required, and the day it was decided (default today). */
+record ReductionRequest(@NotNull @PositiveAmount Money amount, @NotBlank @Size(max = 2000) String reason, LocalDate decidedOn) {
 }

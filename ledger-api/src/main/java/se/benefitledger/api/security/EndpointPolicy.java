@@ -47,18 +47,21 @@ public final class EndpointPolicy {
             entry(HttpMethod.POST, "/payments/*/cancellation", CASEWORKER),
             entry(HttpMethod.POST, "/payments/*/return", FINANCE),
             entry(HttpMethod.POST, "/payments/*/erroneous", INVESTIGATOR),
+            entry(HttpMethod.POST, "/payments/*/reissue", CASEWORKER),
 
             entry(HttpMethod.POST, "/payout-batches", FINANCE),
             entry(HttpMethod.GET, "/payout-batches/*", FINANCE, AUDITOR),
             entry(HttpMethod.GET, "/payout-batches/*/payments", FINANCE, AUDITOR),
             entry(HttpMethod.GET, "/payout-batches/*/file", FINANCE, AUDITOR),
             entry(HttpMethod.POST, "/payout-batches/*/settlement", FINANCE),
+            entry(HttpMethod.POST, "/payout-batches/*/bank-reports", FINANCE),
 
             entry(HttpMethod.POST, "/recovery-claims", INVESTIGATOR),
             entry(HttpMethod.GET, "/recovery-claims/*", INVESTIGATOR, FINANCE, AUDITOR),
             entry(HttpMethod.POST, "/recovery-claims/*/repayments", FINANCE),
             entry(HttpMethod.POST, "/recovery-claims/*/waivers", INVESTIGATOR),
             entry(HttpMethod.POST, "/recovery-claims/*/write-offs", FINANCE),
+            entry(HttpMethod.POST, "/recovery-claims/*/refunds", FINANCE),
 
             entry(HttpMethod.GET, "/reports/*", FINANCE, INVESTIGATOR, AUDITOR, REPORTING),
 

@@ -87,4 +87,50 @@ class PaymentApiTest {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.<String>json("$.detail")).contains("is SCHEDULED; it must be EXECUTED to be returned");
     }
+
+    @Test
+    void aReturnedPaymentIsReissuedOnItsDecisionOnce() {
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "8450.00");
+        String payment = ledger.payment(decision, "8450.00", "2021-02-25");
+        ledger.settle(ledger.batch(municipality, "2021-02-25").json("$.batchId"), "2021-02-25", payment, "EXECUTED");
+        assertThat(Users.NILS.on(port).post("/api/v1/payments/" + payment + "/reissue", "{\"dueDate\": \"2021-03-05\"}").status())
+                .as("an EXECUTED payment").isEqualTo(409);
+        Users.FRIDA.on(port).post("/api/v1/payments/" + payment + "/return", "{\"returnedOn\": \"2021-03-02\", \"reason\": \"account closed\"}");
+        assertThat(Users.FRIDA.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount"))
+                .as("a return releases its amount").isEqualTo("0.00");
+        assertThat(Users.FRIDA.on(port).post("/api/v1/payments/" + payment + "/reissue", "{\"dueDate\": \"2021-03-05\"}").status())
+                .as("CASEWORKER only").isEqualTo(403);
+
+        var reissued = Users.NILS.on(port).post("/api/v1/payments/" + payment + "/reissue", """
+                {"dueDate": "2021-03-05", "payee": {"type": "LANDLORD", "name": "Bostads AB", "account": "SE4550000000058398257466"}}""");
+
+        assertThat(reissued.status()).isEqualTo(201);
+        String again = reissued.json("$.paymentId");
+        assertThat(reissued.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/v1/payments/" + again));
+        assertThat(reissued.<String>json("$.reissueOf")).isEqualTo(payment);
+        assertThat(reissued.<String>json("$.status")).isEqualTo("SCHEDULED");
+        assertThat(reissued.<String>json("$.amount")).isEqualTo("8450.00");
+        assertThat(reissued.<String>json("$.benefitMonth")).isEqualTo("2021-03");
+        assertThat(reissued.<String>json("$.dueDate")).isEqualTo("2021-03-05");
+        assertThat(reissued.<String>json("$.payee.type")).isEqualTo("LANDLORD");
+        assertThat(Users.FRIDA.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("8450.00");
+        var twice = Users.NILS.on(port).post("/api/v1/payments/" + payment + "/reissue", "{\"dueDate\": \"2021-03-05\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.<String>json("$.detail")).contains("already reissued as payment " + again);
+    }
+
+    @Test
+    void aRejectedPaymentIsReissuedToTheSamePayee() {
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "8450.00");
+        String payment = ledger.payment(decision, "8450.00", "2021-02-25");
+        ledger.settle(ledger.batch(municipality, "2021-02-25").json("$.batchId"), "2021-02-25", payment, "REJECTED");
+
+        var reissued = Users.NILS.on(port).post("/api/v1/payments/" + payment + "/reissue", "{\"dueDate\": \"2021-03-05\"}");
+
+        assertThat(reissued.status()).isEqualTo(201);
+        assertThat(reissued.<String>json("$.payee.account")).isEqualTo(Users.NILS.on(port).get("/api/v1/payments/" + payment)
+                .<String>json("$.payee.account"));
+        assertThat(Users.ANNA.on(port).post("/api/v1/payments/" + payment + "/reissue", "{\"dueDate\": \"2021-03-05\"}").status())
+                .as("another municipality's payment").isEqualTo(404);
+    }
 }

@@ -27,13 +27,15 @@ class OpenApiTest {
                 "/api/v1/decisions", "/api/v1/decisions/{decisionId}", "/api/v1/decisions/{decisionId}/revocation",
                 "/api/v1/decisions/{decisionId}/payments",
                 "/api/v1/payments/{paymentId}", "/api/v1/payments/{paymentId}/cancellation", "/api/v1/payments/{paymentId}/return",
-                "/api/v1/payments/{paymentId}/erroneous",
+                "/api/v1/payments/{paymentId}/erroneous", "/api/v1/payments/{paymentId}/reissue",
                 "/api/v1/payout-batches", "/api/v1/payout-batches/{batchId}", "/api/v1/payout-batches/{batchId}/payments",
                 "/api/v1/payout-batches/{batchId}/file", "/api/v1/payout-batches/{batchId}/settlement",
+                "/api/v1/payout-batches/{batchId}/bank-reports",
                 "/api/v1/recovery-claims", "/api/v1/recovery-claims/{claimId}", "/api/v1/recovery-claims/{claimId}/repayments",
                 "/api/v1/recovery-claims/{claimId}/waivers", "/api/v1/recovery-claims/{claimId}/write-offs",
+                "/api/v1/recovery-claims/{claimId}/refunds",
                 "/api/v1/reports/monthly-spend", "/api/v1/reports/duration-buckets", "/api/v1/reports/recovery-balances",
-                "/api/v1/reports/reconciliation",
+                "/api/v1/reports/reconciliation", "/api/v1/reports/recovery-flows",
                 "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild");
         assertThat(docs.<String>json("$.components.schemas.PaymentResponse.properties.amount.type")).isEqualTo("string");
         assertThat(docs.<Map<String, Object>>json("$.components.securitySchemes")).containsKeys("basic", "bearer");

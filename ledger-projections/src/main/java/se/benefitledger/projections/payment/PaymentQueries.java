@@ -33,6 +33,7 @@ public class PaymentQueries {
             Sql.date(rs, "executed_on"),
             Sql.date(rs, "returned_on"),
             Money.ofOre(rs.getLong("erroneous_ore")),
+            rs.getObject("reissue_of", UUID.class),
             rs.getLong("version"));
 
     /** PostgreSQL orders UUIDs bytewise, so the nil UUID sorts first; payment ids are random, never nil. */

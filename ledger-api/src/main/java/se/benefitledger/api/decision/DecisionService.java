@@ -11,6 +11,7 @@ import se.benefitledger.core.decision.IncomeLine;
 import se.benefitledger.core.decision.MakeDecisionCommand;
 import se.benefitledger.core.decision.RevokeDecisionCommand;
 import se.benefitledger.core.decision.SchedulePaymentCommand;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.projections.decision.DecisionQueries;
 import se.benefitledger.projections.decision.DecisionView;
 import se.benefitledger.projections.household.HouseholdQueries;
@@ -63,7 +64,7 @@ class DecisionService {
     @Transactional
     public UUID schedulePayment(UUID decisionId, SchedulePaymentRequest request, Long expectedVersion) {
         UUID paymentId = UUID.randomUUID();
-        UUID payeeId = vault.payeeIdFor(new Payee(request.payee().name(), request.payee().account()));
+        UUID payeeId = vault.payeeIdFor(Payee.of(request.payee().name(), PayeeAccount.parse(request.payee().account())));
         commands.sendAndWait(new SchedulePaymentCommand(decisionId, paymentId, request.amount(), request.dueDate(),
                 request.payee().type(), payeeId, expectedVersion));
         return paymentId;

@@ -17,6 +17,7 @@ import se.benefitledger.api.pii.Payee;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.core.payment.CancelPaymentCommand;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.core.payment.RecordErroneousPaymentCommand;
 import se.benefitledger.core.payment.ReissuePaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
@@ -75,7 +76,7 @@ class PaymentController {
                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UUID newPaymentId = UUID.randomUUID();
         var payee = request.payee();
-        UUID payeeId = payee == null ? null : vault.payeeIdFor(new Payee(payee.name(), payee.account()));
+        UUID payeeId = payee == null ? null : vault.payeeIdFor(Payee.of(payee.name(), PayeeAccount.parse(payee.account())));
         commands.sendAndWait(new ReissuePaymentCommand(paymentId, newPaymentId, request.dueDate(), payee == null ? null : payee.type(), payeeId,
                 IfMatch.expectedVersion(ifMatch)));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/payments/{id}").buildAndExpand(newPaymentId).toUri();

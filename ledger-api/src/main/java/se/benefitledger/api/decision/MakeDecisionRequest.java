@@ -1,7 +1,9 @@
 package se.benefitledger.api.decision;
 
+import se.benefitledger.api.input.AtMostAWeekAhead;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import se.benefitledger.core.decision.DecisionOutcome;
 import se.benefitledger.core.decision.IncomeType;
 import se.benefitledger.core.decision.LineType;
@@ -17,9 +19,9 @@ record MakeDecisionRequest(@NotNull UUID householdId,
                            @NotNull BenefitMonth benefitMonth,
                            @NotNull DecisionOutcome outcome,
                            @NotNull LegalBasis legalBasis,
-                           @NotNull List<@Valid @NotNull Line> lines,
-                           List<@Valid @NotNull Income> incomes,
-                           LocalDate decidedOn) {
+                           @NotNull @Size(max = 30) List<@Valid @NotNull Line> lines,
+                           @Size(max = 30) List<@Valid @NotNull Income> incomes,
+                           @AtMostAWeekAhead LocalDate decidedOn) {
 
     record Line(@NotNull LineType type, @NotNull Money amount) {
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.benefitledger.api.input.InputBounds;
 import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.problem.NotFoundException;
@@ -22,6 +23,7 @@ import se.benefitledger.core.shared.PersonalIdentityNumber;
 import se.benefitledger.projections.household.HouseholdQueries;
 import se.benefitledger.projections.household.HouseholdView;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,12 +35,14 @@ class HouseholdController {
     private final HouseholdQueries households;
     private final AccessControl access;
     private final PiiAccessLog accessLog;
+    private final Clock clock;
 
-    HouseholdController(HouseholdService service, HouseholdQueries households, AccessControl access, PiiAccessLog accessLog) {
+    HouseholdController(HouseholdService service, HouseholdQueries households, AccessControl access, PiiAccessLog accessLog, Clock clock) {
         this.service = service;
         this.households = households;
         this.access = access;
         this.accessLog = accessLog;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -60,7 +64,10 @@ class HouseholdController {
     PageResponse<HouseholdResponse> findByPerson(@RequestParam String personalIdentityNumber) {
         PersonalIdentityNumber number;
         try {
-            number = PersonalIdentityNumber.parse(personalIdentityNumber);
+            if (personalIdentityNumber.length() > InputBounds.MAX_PERSONAL_IDENTITY_NUMBER_CHARACTERS) {
+                throw new IllegalArgumentException("must be 10 or 12 digits, optionally with '-' or '+' before the last four");
+            }
+            number = PersonalIdentityNumber.parse(personalIdentityNumber, clock);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("personalIdentityNumber", "is not a valid personnummer or samordningsnummer: " + e.getMessage());
         }

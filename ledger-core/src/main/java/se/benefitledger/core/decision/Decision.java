@@ -1,7 +1,6 @@
 package se.benefitledger.core.decision;
 
 import se.benefitledger.core.shared.LegalBasis;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import se.benefitledger.core.payment.Payment;
@@ -16,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A decision on a household's assistance for one benefit month. It guards the invariant
@@ -58,12 +57,18 @@ public class Decision {
         return costs.minusAtMostToZero(incomes);
     }
 
-    @CommandHandler
-    public UUID handle(SchedulePaymentCommand command) throws Exception {
+    /**
+     * Reserves the payment's amount and answers how to create the payment; its household, which
+     * must be ACTIVE, checked that first (see {@code PaymentSchedulingHandler}).
+     */
+    public Callable<Payment> schedulePayment(SchedulePaymentCommand command) {
         reserve(command.paymentId(), command.amount());
-        createNew(Payment.class, () -> new Payment(command.paymentId(), decisionId, householdId, municipality, benefitMonth, legalBasis,
-                command.amount(), command.dueDate(), command.payeeType(), command.payeeId(), null));
-        return command.paymentId();
+        return () -> new Payment(command.paymentId(), decisionId, householdId, municipality, benefitMonth, legalBasis,
+                command.amount(), command.dueDate(), command.payeeType(), command.payeeId(), null);
+    }
+
+    public UUID householdId() {
+        return householdId;
     }
 
     /** Reserves part of the approved amount for a new payment (also a reissue, whose original's reservation was released). */

@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import se.benefitledger.core.payment.CancelPaymentCommand;
-import se.benefitledger.core.payment.ReissuePaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payment.PaymentStatus;
@@ -18,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Commands that change a decision and its payments together, in one unit of work: cancelling a
- * payment or its return releases its reservation; a reissue schedules the same amount again;
- * revoking a decision cancels its SCHEDULED payments.
+ * payment or its return releases its reservation; revoking a decision cancels its SCHEDULED
+ * payments.
  */
 public class DecisionPaymentsHandler {
 
@@ -46,17 +45,6 @@ public class DecisionPaymentsHandler {
         payment.execute(it -> it.returned(command));
         UUID decisionId = payment.invoke(Payment::decisionId);
         decisions.load(decisionId.toString()).execute(decision -> decision.release(command.paymentId(), ReleaseReason.RETURNED));
-    }
-
-    @CommandHandler
-    public UUID handle(ReissuePaymentCommand command) throws Exception {
-        Payment.Reissue original = payments.load(command.paymentId().toString(), command.expectedVersion())
-                                           .invoke(payment -> payment.reissue(command.newPaymentId()));
-        decisions.load(original.decisionId().toString()).execute(decision -> decision.reserve(command.newPaymentId(), original.amount()));
-        payments.newInstance(() -> command.payeeId() == null
-                ? original.newPayment(command.newPaymentId(), command.dueDate(), original.payeeType(), original.payeeId())
-                : original.newPayment(command.newPaymentId(), command.dueDate(), command.payeeType(), command.payeeId()));
-        return command.newPaymentId();
     }
 
     @CommandHandler

@@ -55,6 +55,10 @@ public class Payment {
     /** Called by {@code DecisionPaymentsHandler}, which gives the amount back to the decision in the same unit of work. */
     public void returned(ReturnPaymentCommand command) {
         require(PaymentStatus.EXECUTED, "be returned");
+        if (erroneous.isPositive()) {
+            throw new StateConflict("payment " + paymentId + " has an erroneous finding of " + erroneous
+                    + "; a payment found erroneous cannot be returned (recover it with a claim instead)");
+        }
         if (command.returnedOn().isBefore(executedOn)) {
             throw new BusinessRuleViolation("a payment cannot be returned before it was executed: payment " + paymentId
                     + " was executed on " + executedOn + ", return date " + command.returnedOn());

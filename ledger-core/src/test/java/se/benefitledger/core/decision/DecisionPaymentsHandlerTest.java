@@ -4,7 +4,14 @@ import org.junit.jupiter.api.Test;
 import se.benefitledger.core.Examples;
 import se.benefitledger.core.LedgerScenario;
 import se.benefitledger.core.payment.CancelPaymentCommand;
+import se.benefitledger.core.household.ClosureReason;
+import se.benefitledger.core.household.HouseholdClosedEvent;
+import se.benefitledger.core.household.HouseholdMember;
+import se.benefitledger.core.household.HouseholdRegisteredEvent;
+import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.core.payment.ErroneousPaymentCause;
 import se.benefitledger.core.payment.PayeeType;
+import se.benefitledger.core.payment.PaymentFoundErroneousEvent;
 import se.benefitledger.core.payment.PaymentCancelledEvent;
 import se.benefitledger.core.payment.PaymentRejectedEvent;
 import se.benefitledger.core.payment.PaymentReissuedEvent;
@@ -31,7 +38,9 @@ class DecisionPaymentsHandlerTest {
     private final Examples example = new Examples();
     private final UUID paymentId = UUID.randomUUID();
     private final UUID batchId = UUID.randomUUID();
-    private final LedgerScenario ledger = LedgerScenario.start();
+    private final LedgerScenario ledger = LedgerScenario.start()
+            .given("Household", example.householdId, new HouseholdRegisteredEvent(example.householdId, TROSA,
+                    List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1981, 12, 18)))));
 
     @Test
     void cancellingAScheduledPaymentReleasesItsReservation() {
@@ -57,6 +66,16 @@ class DecisionPaymentsHandlerTest {
               .given("Payment", paymentId, example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId))
               .when(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null))
               .expectException(StateConflict.class, "payment " + paymentId + " is BATCHED; it must be EXECUTED to be returned");
+    }
+
+    @Test
+    void aPaymentFoundErroneousCannotBeReturned() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, executed("8450.00", new PaymentFoundErroneousEvent(paymentId, example.householdId, TROSA, MARCH,
+                      Money.parse("2000.00"), ErroneousPaymentCause.INCORRECT_INFORMATION, null, Money.parse("2000.00"))))
+              .when(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null))
+              .expectException(StateConflict.class, "payment " + paymentId + " has an erroneous finding of 2000.00; a payment found erroneous "
+                      + "cannot be returned (recover it with a claim instead)");
     }
 
     @Test
@@ -121,6 +140,16 @@ class DecisionPaymentsHandlerTest {
               .given("Payment", paymentId, executed("8450.00", returned("8450.00"), new PaymentReissuedEvent(paymentId, example.decisionId, first)))
               .when(new ReissuePaymentCommand(paymentId, UUID.randomUUID(), LocalDate.of(2021, 3, 10), null, null, null))
               .expectException(StateConflict.class, "payment " + paymentId + " was already reissued as payment " + first);
+    }
+
+    @Test
+    void aClosedHouseholdGetsNoReissue() {
+        ledger.given("Household", example.householdId, new HouseholdClosedEvent(example.householdId, TROSA, ClosureReason.MOVED, MARCH))
+              .given("Decision", example.decisionId, example.decisionOf("8450.00"), example.reserved(paymentId, "8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED))
+              .given("Payment", paymentId, executed("8450.00", returned("8450.00")))
+              .when(new ReissuePaymentCommand(paymentId, UUID.randomUUID(), LocalDate.of(2021, 3, 10), null, null, null))
+              .expectException(StateConflict.class, "is CLOSED");
     }
 
     @Test

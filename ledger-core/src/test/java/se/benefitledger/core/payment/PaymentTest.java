@@ -29,7 +29,6 @@ class PaymentTest {
     }
 
 
-
     @Test
     void recordsErroneousFindingsUpToThePaymentAmount() {
         fixture.given(executedPayment())

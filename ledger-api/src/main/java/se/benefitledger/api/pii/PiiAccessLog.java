@@ -14,7 +14,7 @@ import java.util.UUID;
 @Repository
 public class PiiAccessLog {
 
-    public enum Purpose { SHOWN_UNMASKED, LOOKED_UP_BY_PERSONNUMMER }
+    public enum Purpose { SHOWN_UNMASKED, LOOKED_UP_BY_PERSONNUMMER, PAYMENTS_SEARCHED_BY_ACCOUNT }
 
     private final JdbcClient jdbc;
 

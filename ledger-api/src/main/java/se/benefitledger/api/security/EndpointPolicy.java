@@ -43,6 +43,7 @@ public final class EndpointPolicy {
             entry(HttpMethod.POST, "/decisions/*/revocation", CASEWORKER),
             entry(HttpMethod.POST, "/decisions/*/payments", CASEWORKER),
 
+            entry(HttpMethod.GET, "/payments", FINANCE, INVESTIGATOR, AUDITOR),
             entry(HttpMethod.GET, "/payments/*", CASEWORKER, FINANCE, INVESTIGATOR, AUDITOR),
             entry(HttpMethod.POST, "/payments/*/cancellation", CASEWORKER),
             entry(HttpMethod.POST, "/payments/*/return", FINANCE),

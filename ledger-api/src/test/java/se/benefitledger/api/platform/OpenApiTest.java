@@ -26,7 +26,7 @@ class OpenApiTest {
                 "/api/v1/households/{householdId}/history",
                 "/api/v1/decisions", "/api/v1/decisions/{decisionId}", "/api/v1/decisions/{decisionId}/revocation",
                 "/api/v1/decisions/{decisionId}/payments",
-                "/api/v1/payments/{paymentId}", "/api/v1/payments/{paymentId}/cancellation", "/api/v1/payments/{paymentId}/return",
+                "/api/v1/payments", "/api/v1/payments/{paymentId}", "/api/v1/payments/{paymentId}/cancellation", "/api/v1/payments/{paymentId}/return",
                 "/api/v1/payments/{paymentId}/erroneous", "/api/v1/payments/{paymentId}/reissue",
                 "/api/v1/payout-batches", "/api/v1/payout-batches/{batchId}", "/api/v1/payout-batches/{batchId}/payments",
                 "/api/v1/payout-batches/{batchId}/file", "/api/v1/payout-batches/{batchId}/settlement",

@@ -90,6 +90,27 @@ public class PaymentQueries {
                    .list();
     }
 
+    /**
+     * Payments of the municipality to these payees, optionally in one status and due in a range, by due date: one page and the
+     * number of all.
+     */
+    public PaymentPage toPayees(MunicipalityCode municipality, Collection<UUID> payeeIds, PaymentStatus status, LocalDate fromDueDate,
+                                LocalDate toDueDate, long offset, int limit) {
+        String where = """
+                municipality = ? AND payee_id = ANY (?) AND (?::varchar IS NULL OR status = ?)
+                AND due_date >= coalesce(?::date, '-infinity'::date) AND due_date <= coalesce(?::date, 'infinity'::date)""";
+        String statusName = status == null ? null : status.name();
+        Object[] parameters = {municipality.code(), payeeIds.toArray(UUID[]::new), statusName, statusName, fromDueDate, toDueDate};
+        long total = jdbc.sql("SELECT count(*) FROM payment WHERE " + where).params(parameters).query(Long.class).single();
+        var items = jdbc.sql("SELECT * FROM payment WHERE " + where + " ORDER BY due_date, payment_id OFFSET ? LIMIT ?")
+                        .params(parameters).param(offset).param(limit)
+                        .query(VIEW).list();
+        return new PaymentPage(items, total);
+    }
+
+    public record PaymentPage(List<PaymentView> items, long total) {
+    }
+
     public long countInBatch(UUID batchId) {
         return jdbc.sql("SELECT count(*) FROM payment WHERE batch_id = ?").param(batchId).query(Long.class).single();
     }

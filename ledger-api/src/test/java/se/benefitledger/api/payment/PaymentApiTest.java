@@ -157,21 +157,21 @@ class PaymentApiTest {
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.<Integer>json("$.total")).as("only this municipality's").isEqualTo(3);
         assertThat(found.<List<String>>json("$.items[*].paymentId")).containsExactly(first, second);
-        assertThat(Users.INES.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9 123456782&page=1&size=2")
+        assertThat(Users.INES.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782&page=1&size=2")
                 .<List<String>>json("$.items[*].paymentId")).containsExactly(third);
-        assertThat(Users.ALVA.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9 123456782&fromDueDate=2021-03-01"
+        assertThat(Users.ALVA.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782&fromDueDate=2021-03-01"
                 + "&status=SCHEDULED").<List<String>>json("$.items[*].paymentId")).containsExactly(second, third);
         assertThat(jdbc.sql("SELECT count(*) FROM pii_access_log WHERE purpose = 'PAYMENTS_SEARCHED_BY_ACCOUNT'").query(Long.class).single())
                 .as("each search, each payee found").isEqualTo(logged + 2 + 2 + 2);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=SE4550000000058398257466")
                 .<Integer>json("$.total")).isZero();
-        assertThat(Users.NILS.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9 123456782").status())
+        assertThat(Users.NILS.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782").status())
                 .isEqualTo(403);
-        assertThat(Users.RUT.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9 123456782").status())
+        assertThat(Users.RUT.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782").status())
                 .isEqualTo(403);
-        assertThat(Users.FREDRIK.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9 123456782").status())
+        assertThat(Users.FREDRIK.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782").status())
                 .as("another municipality").isEqualTo(403);
-        assertThat(Users.INES.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9 123456789").status())
+        assertThat(Users.INES.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456789").status())
                 .as("a wrong check digit").isEqualTo(400);
     }
 }

@@ -48,7 +48,7 @@ public final class LedgerDomain {
                 .registerCommandHandler(c -> new PayoutHandler(c.repository(PayoutBatch.class), c.repository(Payment.class),
                         c.repository(Decision.class)))
                 .registerCommandHandler(c -> new RecoveryClaimHandler(c.repository(RecoveryClaim.class), c.repository(Payment.class),
-                        c.repository(Household.class)));
+                        c.repository(Household.class), c.repository(Decision.class)));
     }
 
     private static <T> void aggregate(Configurer configurer, Class<T> type, Repositories repositories) {

@@ -25,6 +25,7 @@ public final class Examples {
     public static final BenefitMonth MARCH = BenefitMonth.of(2021, 3);
     public static final LocalDate DUE = LocalDate.of(2021, 2, 25);
     public static final LocalDate PAYOUT = LocalDate.of(2021, 2, 25);
+    public static final LocalDate DECIDED = LocalDate.of(2021, 2, 15);
 
     public final UUID householdId = UUID.randomUUID();
     public final UUID decisionId = UUID.randomUUID();
@@ -32,7 +33,7 @@ public final class Examples {
 
     public DecisionMadeEvent decisionOf(String approved) {
         return new DecisionMadeEvent(decisionId, householdId, TROSA, MARCH, DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1,
-                List.of(new DecisionLine(LineType.NORM, Money.parse(approved))), List.of(), Money.parse(approved));
+                List.of(new DecisionLine(LineType.NORM, Money.parse(approved))), List.of(), Money.parse(approved), DECIDED);
     }
 
     public DecisionAmountReservedEvent reserved(UUID paymentId, String amount) {
@@ -41,7 +42,7 @@ public final class Examples {
 
     public PaymentScheduledEvent scheduled(UUID paymentId, String amount) {
         return new PaymentScheduledEvent(paymentId, decisionId, householdId, TROSA, MARCH, LegalBasis.SOL_2025_12_1, Money.parse(amount), DUE,
-                PayeeType.HOUSEHOLD, payeeId);
+                PayeeType.HOUSEHOLD, payeeId, null);
     }
 
     public PaymentBatchedEvent batched(UUID paymentId, UUID batchId) {

@@ -16,6 +16,8 @@ import se.benefitledger.projections.decision.DecisionQueries;
 import se.benefitledger.projections.decision.DecisionView;
 import se.benefitledger.projections.household.HouseholdQueries;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,9 +29,12 @@ class DecisionService {
     private final HouseholdQueries households;
     private final AccessControl access;
     private final PiiVault vault;
+    private final Clock clock;
 
-    DecisionService(CommandGateway commands, DecisionQueries decisions, HouseholdQueries households, AccessControl access, PiiVault vault) {
+    DecisionService(CommandGateway commands, DecisionQueries decisions, HouseholdQueries households, AccessControl access, PiiVault vault,
+                    Clock clock) {
         this.commands = commands;
+        this.clock = clock;
         this.decisions = decisions;
         this.households = households;
         this.access = access;
@@ -44,7 +49,8 @@ class DecisionService {
         commands.sendAndWait(new MakeDecisionCommand(request.householdId(), decisionId, request.benefitMonth(), request.outcome(),
                 request.legalBasis(),
                 request.lines().stream().map(line -> new DecisionLine(line.type(), line.amount())).toList(),
-                incomes.stream().map(income -> new IncomeLine(income.type(), income.amount())).toList()));
+                incomes.stream().map(income -> new IncomeLine(income.type(), income.amount())).toList(),
+                request.decidedOn() == null ? LocalDate.now(clock) : request.decidedOn()));
         return decisions.find(decisionId).orElseThrow();
     }
 

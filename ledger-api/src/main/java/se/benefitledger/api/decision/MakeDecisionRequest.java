@@ -1,5 +1,6 @@
 package se.benefitledger.api.decision;
 
+import se.benefitledger.api.input.AtMostAWeekAhead;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,7 @@ import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +20,8 @@ record MakeDecisionRequest(@NotNull UUID householdId,
                            @NotNull DecisionOutcome outcome,
                            @NotNull LegalBasis legalBasis,
                            @NotNull @Size(max = 30) List<@Valid @NotNull Line> lines,
-                           @Size(max = 30) List<@Valid @NotNull Income> incomes) {
+                           @Size(max = 30) List<@Valid @NotNull Income> incomes,
+                           @AtMostAWeekAhead LocalDate decidedOn) {
 
     record Line(@NotNull LineType type, @NotNull Money amount) {
     }

@@ -11,7 +11,7 @@ import se.benefitledger.core.shared.Money;
 
 import java.time.LocalDate;
 
-record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
+public record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
                               @NotNull LocalDate dueDate,
                               @NotNull @Valid Payee payee) {
 
@@ -19,8 +19,8 @@ record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
      * @param account an IBAN, a Swedish bank account (clearing number and account number, e.g. {@code 8327-9 123456782}),
      *                a bankgiro ({@code BG 5050-1055}) or a plusgiro ({@code PG 12 34 56-6}) number
      */
-    record Payee(@NotNull PayeeType type,
-                 @NotBlank @PayeeName String name,
-                 @NotBlank @PayeeAccountNumber String account) {
+    public record Payee(@NotNull PayeeType type,
+                        @NotBlank @PayeeName String name,
+                        @NotBlank @PayeeAccountNumber String account) {
     }
 }

@@ -22,6 +22,7 @@ public record PaymentResponse(UUID paymentId,
                               LocalDate executedOn,
                               LocalDate returnedOn,
                               Money erroneousAmount,
+                              UUID reissueOf,
                               long version) {
 
     /** {@code name} and {@code account} are null once the payee's personal data is erased. */

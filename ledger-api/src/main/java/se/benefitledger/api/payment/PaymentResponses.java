@@ -40,7 +40,7 @@ public class PaymentResponses {
             return new PaymentResponse(view.paymentId(), view.decisionId(), view.householdId(), view.municipality(), view.benefitMonth(),
                     view.amount(), view.dueDate(),
                     new PaymentResponse.Payee(view.payeeType(), payee == null ? null : payee.name(), payee == null ? null : payee.account()),
-                    view.status(), view.batchId(), view.executedOn(), view.returnedOn(), view.erroneousAmount(), view.version());
+                    view.status(), view.batchId(), view.executedOn(), view.returnedOn(), view.erroneousAmount(), view.reissueOf(), view.version());
         }).toList();
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.benefitledger.api.payment.PaymentResponse;
 import se.benefitledger.api.payment.PaymentResponses;
+import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.api.security.AccessControl;
 import se.benefitledger.api.web.IfMatch;
@@ -37,16 +38,21 @@ import java.util.UUID;
 @RequestMapping("/api/v1/payout-batches")
 class PayoutBatchController {
 
+    /** A bound on what the XML parser is given; larger bodies are refused before parsing. */
+    static final int MAX_BANK_REPORT = 16 * 1024 * 1024;
+
     private final PayoutBatchService service;
     private final PayoutFileService files;
     private final PayoutBatchQueries batches;
     private final PaymentQueries payments;
     private final PaymentResponses paymentResponses;
     private final AccessControl access;
+    private final BankReportService bankReports;
 
     PayoutBatchController(PayoutBatchService service, PayoutFileService files, PayoutBatchQueries batches, PaymentQueries payments,
-                          PaymentResponses paymentResponses, AccessControl access) {
+                          PaymentResponses paymentResponses, AccessControl access, BankReportService bankReports) {
         this.service = service;
+        this.bankReports = bankReports;
         this.files = files;
         this.batches = batches;
         this.payments = payments;
@@ -88,6 +94,18 @@ class PayoutBatchController {
                     ContentDisposition.attachment().filename("pain001-" + batchId + ".xml").build().toString());
             return response.getOutputStream();
         });
+    }
+
+    /**
+     * The bank's own answer: a pain.002.001.03 status report or a camt.054.001.02 notification,
+     * at most {@value #MAX_BANK_REPORT} bytes of UTF-8 XML without a DTD.
+     */
+    @PostMapping(path = "/{batchId}/bank-reports", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    BankReportResult bankReport(@PathVariable UUID batchId, @RequestBody byte[] xml) {
+        if (xml.length > MAX_BANK_REPORT) {
+            throw new InvalidRequestException("body", "a bank report may have at most " + MAX_BANK_REPORT + " bytes");
+        }
+        return bankReports.apply(batchId, new String(xml, StandardCharsets.UTF_8));
     }
 
     @PostMapping("/{batchId}/settlement")

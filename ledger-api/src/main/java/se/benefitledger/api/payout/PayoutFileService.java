@@ -100,7 +100,7 @@ class PayoutFileService {
     }
 
     /** 32 hex digits: fits ISO 20022's 35-character ids. */
-    private static String compact(UUID id) {
+    static String compact(UUID id) {
         return id.toString().replace("-", "");
     }
 }

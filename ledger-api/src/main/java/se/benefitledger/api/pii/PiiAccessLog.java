@@ -44,7 +44,9 @@ public class PiiAccessLog {
         /** a payee written into a payout batch's bank file */
         BANK_FILE,
         /** a personnummer written into a statistics export */
-        EXPORTED
+        EXPORTED,
+        /** payees found by a search for payments to one account */
+        PAYMENTS_SEARCHED_BY_ACCOUNT
     }
 
     /** What kind of vault subject an entry names: a person (found by personnummer) or a payee. */

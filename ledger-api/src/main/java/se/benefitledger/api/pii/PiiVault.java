@@ -27,6 +27,8 @@ public class PiiVault {
 
     private static final String PERSON = "PERSON";
     private static final String PAYEE = "PAYEE";
+    /** The blind index of a payee's account alone, so that the payments to one account can be found across payees. */
+    private static final String PAYEE_ACCOUNT = "PAYEE_ACCOUNT";
 
     private final JdbcClient jdbc;
     private final PiiCipher cipher;
@@ -63,7 +65,54 @@ public class PiiVault {
      * @throws IllegalArgumentException when the account is not valid under {@link PayeeAccount}'s rules
      */
     public UUID payeeIdFor(Payee payee) {
-        return subjectIdFor(PAYEE, identity(payee), plaintext(payee));
+        UUID payeeId = subjectIdFor(PAYEE, identity(payee), plaintext(payee));
+        indexAccounts(Map.of(payeeId, payee.parsedAccount()));
+        return payeeId;
+    }
+
+    /**
+     * The payees paid to this account, whatever their names: found by a keyed hash of the account's kind and canonical
+     * form (see {@link #indexAccounts}), never by decrypting.
+     */
+    public List<UUID> payeesWithAccount(PayeeAccount account) {
+        return jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND account_index = ? ORDER BY subject_id")
+                   .params(PAYEE, accountIndex(account))
+                   .query(UUID.class)
+                   .list();
+    }
+
+    /**
+     * Gives payees registered before their accounts were indexed their account index, a page of {@code limit} at a time;
+     * answers how many it indexed (0 when none is left).
+     */
+    public int indexUnindexedAccounts(int limit) {
+        var unindexed = new HashMap<UUID, PayeeAccount>();
+        jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND account_index IS NULL AND wrapped_key IS NOT NULL LIMIT ?")
+            .params(PAYEE, limit)
+            .query(UUID.class)
+            .list()
+            .forEach(id -> unindexed.put(id, null));
+        payees(unindexed.keySet()).forEach((id, payee) -> unindexed.put(id, payee.parsedAccount()));
+        unindexed.values().removeIf(java.util.Objects::isNull);
+        indexAccounts(unindexed);
+        return unindexed.size();
+    }
+
+    private void indexAccounts(Map<UUID, PayeeAccount> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        var ids = new ArrayList<UUID>(accounts.keySet());
+        jdbc.sql("""
+                    UPDATE pii_subject SET account_index = indexed.account_index
+                    FROM unnest(?::uuid[], ?::bytea[]) AS indexed (id, account_index)
+                    WHERE subject_id = indexed.id AND pii_subject.account_index IS NULL""")
+            .params(ids.toArray(UUID[]::new), ids.stream().map(id -> accountIndex(accounts.get(id))).toArray(byte[][]::new))
+            .update();
+    }
+
+    private byte[] accountIndex(PayeeAccount account) {
+        return cipher.blindIndex(PAYEE_ACCOUNT, account.kind() + " " + account.canonical());
     }
 
     /** Two accounts are one payee's only when their kind and canonical form are equal: never by their digits alone. */
@@ -78,7 +127,11 @@ public class PiiVault {
 
     /** {@link #payeeIdFor} for many payees at once, like {@link #personIdsFor}. */
     public Map<Payee, UUID> payeeIdsFor(Collection<Payee> payees) {
-        return subjectIdsFor(PAYEE, payees, PiiVault::identity, PiiVault::plaintext);
+        Map<Payee, UUID> ids = subjectIdsFor(PAYEE, payees, PiiVault::identity, PiiVault::plaintext);
+        var accounts = new HashMap<UUID, PayeeAccount>();
+        ids.forEach((payee, id) -> accounts.put(id, payee.parsedAccount()));
+        indexAccounts(accounts);
+        return ids;
     }
 
     /** Name and account of these payees; an erased payee is missing from the result. */

@@ -17,6 +17,7 @@ import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.api.security.AccessControl;
 import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.core.recovery.CreateRecoveryClaimCommand;
+import se.benefitledger.core.recovery.PayRefundCommand;
 import se.benefitledger.core.recovery.RecordRepaymentCommand;
 import se.benefitledger.core.recovery.WaiveClaimCommand;
 import se.benefitledger.core.recovery.WriteOffClaimCommand;
@@ -24,6 +25,8 @@ import se.benefitledger.projections.household.HouseholdQueries;
 import se.benefitledger.projections.payment.PaymentQueries;
 import se.benefitledger.projections.recovery.RecoveryClaimQueries;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @RestController
@@ -35,10 +38,12 @@ class RecoveryClaimController {
     private final HouseholdQueries households;
     private final PaymentQueries payments;
     private final AccessControl access;
+    private final Clock clock;
 
     RecoveryClaimController(CommandGateway commands, RecoveryClaimQueries claims, HouseholdQueries households, PaymentQueries payments,
-                            AccessControl access) {
+                            AccessControl access, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
         this.claims = claims;
         this.households = households;
         this.payments = payments;
@@ -78,7 +83,8 @@ class RecoveryClaimController {
     @Transactional
     public ResponseEntity<RecoveryClaimResponse> waive(@PathVariable UUID claimId, @Valid @RequestBody ReductionRequest request,
                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new WaiveClaimCommand(claimId, request.amount(), request.reason(), IfMatch.expectedVersion(ifMatch)));
+        commands.sendAndWait(new WaiveClaimCommand(claimId, request.amount(), request.reason(), decidedOn(request),
+                IfMatch.expectedVersion(ifMatch)));
         return respond(claimId, ResponseEntity.ok());
     }
 
@@ -86,8 +92,22 @@ class RecoveryClaimController {
     @Transactional
     public ResponseEntity<RecoveryClaimResponse> writeOff(@PathVariable UUID claimId, @Valid @RequestBody ReductionRequest request,
                                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        commands.sendAndWait(new WriteOffClaimCommand(claimId, request.amount(), request.reason(), IfMatch.expectedVersion(ifMatch)));
+        commands.sendAndWait(new WriteOffClaimCommand(claimId, request.amount(), request.reason(), decidedOn(request),
+                IfMatch.expectedVersion(ifMatch)));
         return respond(claimId, ResponseEntity.ok());
+    }
+
+    /** Pays back part or all of what the debtor paid above the claim. */
+    @PostMapping("/{claimId}/refunds")
+    @Transactional
+    public ResponseEntity<RecoveryClaimResponse> refund(@PathVariable UUID claimId, @Valid @RequestBody RefundRequest request,
+                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        commands.sendAndWait(new PayRefundCommand(claimId, request.amount(), request.paidOn(), IfMatch.expectedVersion(ifMatch)));
+        return respond(claimId, ResponseEntity.ok());
+    }
+
+    private LocalDate decidedOn(ReductionRequest request) {
+        return request.decidedOn() == null ? LocalDate.now(clock) : request.decidedOn();
     }
 
     private ResponseEntity<RecoveryClaimResponse> respond(UUID claimId, ResponseEntity.BodyBuilder response) {

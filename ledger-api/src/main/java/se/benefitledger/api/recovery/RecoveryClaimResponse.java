@@ -11,7 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code actionDeadline}: the last day to take the claim to court, three years after the earliest linked payment was paid. */
+/**
+ * A claim. Each linked payment has its own law regime (by its decision's {@code decidedOn}) and
+ * deadline to take it to court (three years after it was paid); {@code lawRegime} is theirs, or
+ * MIXED, and {@code actionDeadline} the earliest deadline of a payment with money still
+ * outstanding (null when nothing is). {@code refundDue}: what the debtor paid above the claim.
+ */
 public record RecoveryClaimResponse(UUID claimId,
                                     UUID householdId,
                                     MunicipalityCode municipality,
@@ -20,21 +25,23 @@ public record RecoveryClaimResponse(UUID claimId,
                                     Money waived,
                                     Money writtenOff,
                                     Money outstanding,
+                                    Money refundDue,
                                     ClaimStatus status,
                                     LawRegime lawRegime,
                                     RecoveryGround ground,
                                     LocalDate decidedOn,
                                     LocalDate actionDeadline,
-                                    List<LinkedPayment> payments,
+                                    List<Link> links,
                                     long version) {
 
-    public record LinkedPayment(UUID paymentId, Money amount) {
+    public record Link(UUID paymentId, Money amount, LawRegime lawRegime, LocalDate actionDeadline) {
     }
 
     public static RecoveryClaimResponse of(RecoveryClaimView view) {
         return new RecoveryClaimResponse(view.claimId(), view.householdId(), view.municipality(), view.principal(), view.repaid(),
-                view.waived(), view.writtenOff(), view.outstanding(), view.status(), view.lawRegime(), view.ground(), view.decidedOn(),
-                view.actionDeadline(), view.payments().stream().map(payment -> new LinkedPayment(payment.paymentId(), payment.amount())).toList(),
+                view.waived(), view.writtenOff(), view.outstanding(), view.refundDue(), view.status(), view.lawRegime(), view.ground(),
+                view.decidedOn(), view.actionDeadline(),
+                view.payments().stream().map(link -> new Link(link.paymentId(), link.amount(), link.lawRegime(), link.actionDeadline())).toList(),
                 view.version());
     }
 }

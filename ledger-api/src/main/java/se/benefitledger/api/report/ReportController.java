@@ -17,6 +17,7 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.balances.RecoveryBalanceQueries;
 import se.benefitledger.projections.balances.RecoveryBalancesReport;
 import se.benefitledger.projections.duration.ConsecutiveMonthsReport;
+import se.benefitledger.projections.balances.RecoveryFlowsReport;
 import se.benefitledger.projections.duration.DurationQueries;
 import se.benefitledger.projections.duration.DurationReport;
 import se.benefitledger.projections.kpi.KpiQueries;
@@ -44,7 +45,7 @@ import java.util.function.Function;
 @RequestMapping("/api/v1/reports")
 class ReportController {
 
-    /** Ten years of months at most in one monthly-spend report. */
+    /** Ten years of months at most in one monthly report. */
     static final int MAX_MONTHS = 120;
     /** Roles that may see which households are in a consecutive-months report; the others get the count. */
     private static final EnumSet<Role> SEE_HOUSEHOLDS = EnumSet.of(Role.CASEWORKER, Role.INVESTIGATOR, Role.AUDITOR);
@@ -70,13 +71,7 @@ class ReportController {
     MonthlySpendReport monthlySpend(@RequestParam String municipality, @RequestParam String from, @RequestParam String to,
                                     @RequestParam(defaultValue = "BENEFIT_MONTH") SpendBasis basis) {
         YearMonth first = month("from", from);
-        YearMonth last = month("to", to);
-        if (last.isBefore(first)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
-            throw new InvalidRequestException("to", "a report covers at most " + MAX_MONTHS + " months");
-        }
+        YearMonth last = lastMonth(first, to);
         return spend.report(scoped(municipality), basis, first, last);
     }
 
@@ -142,19 +137,33 @@ class ReportController {
         return CsvRows.of(KpiReport.class, List.of(kpi(municipality, year)));
     }
 
+    /** With {@code asOf}, the claims as they stood at the end of that day: the receivable that day. */
     @GetMapping(path = "/recovery-balances", produces = MediaType.APPLICATION_JSON_VALUE)
     RecoveryBalancesReport recoveryBalances(@RequestParam String municipality, @RequestParam(required = false) UUID householdId,
-                                            @RequestParam(required = false) ClaimStatus status, @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "50") int size) {
+                                            @RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String asOf,
+                                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         var request = new PageRequest(page, size);
-        return balances.report(scoped(municipality), householdId, status, request.page(), request.size());
+        LocalDate day = asOf == null ? null : date("asOf", asOf);
+        return balances.report(scoped(municipality), householdId, status, day, request.page(), request.size());
     }
 
     @GetMapping(path = "/recovery-balances", produces = "text/csv")
     ResponseEntity<String> recoveryBalancesCsv(@RequestParam String municipality, @RequestParam(required = false) UUID householdId,
-                                               @RequestParam(required = false) ClaimStatus status, @RequestParam(defaultValue = "0") int page,
-                                               @RequestParam(defaultValue = "50") int size) {
-        return CsvRows.of(RecoveryBalancesReport.Claim.class, recoveryBalances(municipality, householdId, status, page, size).items());
+                                               @RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String asOf,
+                                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return CsvRows.of(RecoveryBalancesReport.Claim.class, recoveryBalances(municipality, householdId, status, asOf, page, size).items());
+    }
+
+    @GetMapping(path = "/recovery-flows", produces = MediaType.APPLICATION_JSON_VALUE)
+    RecoveryFlowsReport recoveryFlows(@RequestParam String municipality, @RequestParam String from, @RequestParam String to) {
+        YearMonth first = month("from", from);
+        return balances.flows(scoped(municipality), first, lastMonth(first, to));
+    }
+
+    /** The months; the yearly figures and totals are in the JSON. */
+    @GetMapping(path = "/recovery-flows", produces = "text/csv")
+    ResponseEntity<String> recoveryFlowsCsv(@RequestParam String municipality, @RequestParam String from, @RequestParam String to) {
+        return CsvRows.of(RecoveryFlowsReport.Month.class, recoveryFlows(municipality, from, to).months());
     }
 
     @GetMapping(path = "/reconciliation", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -203,6 +212,18 @@ class ReportController {
         });
         access.requireMayActIn(code);
         return code;
+    }
+
+    /** {@code to}, not before {@code first} and at most {@value #MAX_MONTHS} months on. */
+    private static YearMonth lastMonth(YearMonth first, String to) {
+        YearMonth last = month("to", to);
+        if (last.isBefore(first)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
+            throw new InvalidRequestException("to", "a report covers at most " + MAX_MONTHS + " months");
+        }
+        return last;
     }
 
     private static YearMonth month(String field, String value) {

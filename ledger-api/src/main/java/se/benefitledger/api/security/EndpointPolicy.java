@@ -46,22 +46,26 @@ public final class EndpointPolicy {
             entry(HttpMethod.POST, "/decisions/*/revocation", CASEWORKER),
             entry(HttpMethod.POST, "/decisions/*/payments", CASEWORKER),
 
+            entry(HttpMethod.GET, "/payments", FINANCE, INVESTIGATOR, AUDITOR),
             entry(HttpMethod.GET, "/payments/*", CASEWORKER, FINANCE, INVESTIGATOR, AUDITOR),
             entry(HttpMethod.POST, "/payments/*/cancellation", CASEWORKER),
             entry(HttpMethod.POST, "/payments/*/return", FINANCE),
             entry(HttpMethod.POST, "/payments/*/erroneous", INVESTIGATOR),
+            entry(HttpMethod.POST, "/payments/*/reissue", CASEWORKER),
 
             entry(HttpMethod.POST, "/payout-batches", FINANCE),
             entry(HttpMethod.GET, "/payout-batches/*", FINANCE, AUDITOR),
             entry(HttpMethod.GET, "/payout-batches/*/payments", FINANCE, AUDITOR),
             entry(HttpMethod.GET, "/payout-batches/*/file", FINANCE, AUDITOR),
             entry(HttpMethod.POST, "/payout-batches/*/settlement", FINANCE),
+            entry(HttpMethod.POST, "/payout-batches/*/bank-reports", FINANCE),
 
             entry(HttpMethod.POST, "/recovery-claims", INVESTIGATOR),
             entry(HttpMethod.GET, "/recovery-claims/*", INVESTIGATOR, FINANCE, AUDITOR),
             entry(HttpMethod.POST, "/recovery-claims/*/repayments", FINANCE),
             entry(HttpMethod.POST, "/recovery-claims/*/waivers", INVESTIGATOR),
             entry(HttpMethod.POST, "/recovery-claims/*/write-offs", FINANCE),
+            entry(HttpMethod.POST, "/recovery-claims/*/refunds", FINANCE),
 
             // the roles that see the items (household ids) come first, so that a user with several acts in one of them
             entry(HttpMethod.GET, "/reports/consecutive-months", CASEWORKER, INVESTIGATOR, AUDITOR, FINANCE, REPORTING),

@@ -166,4 +166,19 @@ class DecisionApiTest {
                 {"householdId": "%s", "benefitMonth": "2021-03", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
                  "lines": [{"type": "NORM", "amount": "5220.00"}]}""".formatted(household);
     }
+
+    @Test
+    void aDecisionKeepsTheDayItWasMadeByDefaultTodayInSweden() {
+        String household = ledger.household("0488");
+        var dated = nils.post("/api/v1/decisions", """
+                {"householdId": "%s", "benefitMonth": "2025-07", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
+                 "lines": [{"type": "NORM", "amount": "100.00"}], "decidedOn": "2025-06-30"}""".formatted(household));
+        var today = nils.post("/api/v1/decisions", """
+                {"householdId": "%s", "benefitMonth": "2025-08", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
+                 "lines": [{"type": "NORM", "amount": "100.00"}]}""".formatted(household));
+
+        assertThat(dated.<String>json("$.decidedOn")).isEqualTo("2025-06-30");
+        assertThat(nils.get("/api/v1/decisions/" + dated.<String>json("$.decisionId")).<String>json("$.decidedOn")).isEqualTo("2025-06-30");
+        assertThat(today.<String>json("$.decidedOn")).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString());
+    }
 }

@@ -158,7 +158,7 @@ class PayoutBatchFileTest {
             if (i % 50 == 0) {
                 decisionId = UUID.randomUUID();
                 commands.sendAndWait(new MakeDecisionCommand(household, decisionId, BenefitMonth.of(2021, 3), DecisionOutcome.GRANTED,
-                        LegalBasis.SOL_2025_12_1, List.of(new DecisionLine(LineType.NORM, Money.ofKronor(50))), List.of()));
+                        LegalBasis.SOL_2025_12_1, List.of(new DecisionLine(LineType.NORM, Money.ofKronor(50))), List.of(), LocalDate.of(2021, 2, 20)));
             }
             commands.sendAndWait(new SchedulePaymentCommand(decisionId, UUID.randomUUID(), Money.ofOre(i % 2 == 0 ? 150 : 50),
                     LocalDate.of(2021, 2, 25), PayeeType.HOUSEHOLD, payee, null));

@@ -89,14 +89,64 @@ class RecoveryApiTest {
         assertThat(tooMuch.<String>json("$.detail")).contains("more than the 2500.00 outstanding");
         var closed = frida.post("/api/v1/recovery-claims/" + claim + "/write-offs", "{\"amount\": \"2500.00\", \"reason\": \"uncollectable\"}");
         assertThat(closed.<String>json("$.outstanding")).isEqualTo("0.00");
-        assertThat(closed.<String>json("$.status")).isEqualTo("CLOSED");
+        assertThat(closed.<String>json("$.status")).isEqualTo("WRITTEN_OFF");
         assertThat(closed.<String>json("$.writtenOff")).isEqualTo("2500.00");
-        assertThat(frida.post("/api/v1/recovery-claims/" + claim + "/repayments", "{\"amount\": \"0.01\", \"receivedOn\": \"2021-08-01\"}").status())
-                .as("a closed claim").isEqualTo(422);
+        assertThat(closed.<String>json("$.actionDeadline")).as("nothing outstanding").isNull();
+        var late = frida.post("/api/v1/recovery-claims/" + claim + "/repayments", "{\"amount\": \"0.01\", \"receivedOn\": \"2021-08-01\"}");
+        assertThat(late.status()).as("a written-off claim takes repayments").isEqualTo(200);
+        assertThat(late.<String>json("$.writtenOff")).isEqualTo("2499.99");
 
         var fetched = frida.get("/api/v1/recovery-claims/" + claim);
-        assertThat(fetched.header("ETag")).hasValue("\"4\"");
-        assertThat(fetched.<String>json("$.repaid")).isEqualTo("1000.00");
+        assertThat(fetched.header("ETag")).hasValue("\"5\"");
+        assertThat(fetched.<String>json("$.repaid")).isEqualTo("1000.01");
+    }
+
+    @Test
+    void moneyAboveWhatIsOwedIsRecordedAsDueBackAndRefunded() {
+        var paid = erroneous("8000.00", "4000.00");
+        String claim = claim(paid, "4000.00").json("$.claimId");
+
+        var overpaid = frida.post("/api/v1/recovery-claims/" + claim + "/repayments", "{\"amount\": \"4500.00\", \"receivedOn\": \"2021-07-01\"}");
+
+        assertThat(overpaid.status()).isEqualTo(200);
+        assertThat(overpaid.<String>json("$.outstanding")).isEqualTo("0.00");
+        assertThat(overpaid.<String>json("$.repaid")).as("only what reduced the claim").isEqualTo("4000.00");
+        assertThat(overpaid.<String>json("$.refundDue")).isEqualTo("500.00");
+        assertThat(overpaid.<String>json("$.status")).isEqualTo("CLOSED");
+        assertThat(ines.post("/api/v1/recovery-claims/" + claim + "/refunds", "{\"amount\": \"500.00\", \"paidOn\": \"2021-07-05\"}").status())
+                .as("refunds are FINANCE's").isEqualTo(403);
+        var tooMuch = frida.post("/api/v1/recovery-claims/" + claim + "/refunds", "{\"amount\": \"500.01\", \"paidOn\": \"2021-07-05\"}");
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.<String>json("$.detail")).contains("more than the 500.00 refund due");
+        var refunded = frida.post("/api/v1/recovery-claims/" + claim + "/refunds", "{\"amount\": \"500.00\", \"paidOn\": \"2021-07-05\"}");
+        assertThat(refunded.<String>json("$.refundDue")).isEqualTo("0.00");
+        assertThat(frida.post("/api/v1/recovery-claims/" + claim + "/refunds", "{\"amount\": \"500.00\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void eachLinkedPaymentHasTheRegimeOfItsDecisionAndItsOwnDeadline() {
+        String municipality = se.benefitledger.api.support.Municipalities.fresh();
+        String household = ledger.household(municipality);
+        String before = ledger.payment(ledger.decision(household, "2025-07", "3000.00", "2025-06-30"), "3000.00", "2025-06-25");
+        String after = ledger.payment(ledger.decision(household, "2025-07", "2000.00", "2025-07-01"), "2000.00", "2025-07-25");
+        ledger.settle(ledger.batch(municipality, "2025-06-25").json("$.batchId"), "2025-06-25", before, "EXECUTED");
+        ledger.settle(ledger.batch(municipality, "2025-07-25").json("$.batchId"), "2025-07-25", after, "EXECUTED");
+        for (String payment : List.of(before, after)) {
+            ines.post("/api/v1/payments/" + payment + "/erroneous", "{\"amount\": \"1000.00\", \"cause\": \"INCORRECT_INFORMATION\"}");
+        }
+
+        var created = ines.post("/api/v1/recovery-claims", """
+                {"householdId": "%s", "paymentIds": ["%s", "%s"], "principal": "2000.00", "ground": "INCORRECT_INFORMATION",
+                 "decidedOn": "2025-09-01"}""".formatted(household, before, after));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.<String>json("$.lawRegime")).isEqualTo("MIXED");
+        assertThat(created.<List<String>>json("$.links[*].lawRegime")).containsExactly("SOL_2001", "SOL_2025");
+        assertThat(created.<List<String>>json("$.links[*].actionDeadline")).containsExactly("2028-06-25", "2028-07-25");
+        assertThat(created.<String>json("$.actionDeadline")).isEqualTo("2028-06-25");
+        String claim = created.json("$.claimId");
+        var repaid = frida.post("/api/v1/recovery-claims/" + claim + "/repayments", "{\"amount\": \"1000.00\", \"receivedOn\": \"2025-10-01\"}");
+        assertThat(repaid.<String>json("$.actionDeadline")).as("the earlier payment is paid off").isEqualTo("2028-07-25");
     }
 
     @Test

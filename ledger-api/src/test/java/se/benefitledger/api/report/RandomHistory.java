@@ -37,6 +37,7 @@ import se.benefitledger.core.recovery.LawRegime;
 import se.benefitledger.core.recovery.RecoveryClaimClosedEvent;
 import se.benefitledger.core.recovery.RecoveryClaimDecidedEvent;
 import se.benefitledger.core.recovery.RecoveryGround;
+import se.benefitledger.core.recovery.RefundPaidEvent;
 import se.benefitledger.core.recovery.RepaymentReceivedEvent;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
@@ -61,7 +62,8 @@ import java.util.UUID;
  * erroneous findings, recovery claims with repayments, waivers and write-offs. Households change:
  * children are born, partners move in and out, young adults leave to form a household of their own
  * in the same municipality, and households move to another municipality (closed as MOVED and
- * registered there with the same persons); some children turn 18 inside the history.
+ * registered there with the same persons); some children turn 18 inside the history. Recovery
+ * claims take repayments (some above what is owed), waivers, write-offs and refunds over two years.
  */
 final class RandomHistory {
 
@@ -138,6 +140,10 @@ final class RandomHistory {
     record Repayment(LocalDate receivedOn, long amount) {
     }
 
+    /** Money moving on a claim on one day: {@code reinstated} = written-off money repaid, {@code overpaid} = due back to the debtor. */
+    record Movement(LocalDate on, long principal, long repaid, long waived, long writtenOff, long reinstated, long overpaid, long refunded) {
+    }
+
     static final class Claim {
         final UUID id = UUID.randomUUID();
         final UUID householdId;
@@ -145,15 +151,18 @@ final class RandomHistory {
         final long principal;
         final LocalDate decidedOn;
         final List<Repayment> repayments = new ArrayList<>();
+        final List<Movement> movements = new ArrayList<>();
         long repaid;
         long waived;
         long writtenOff;
+        long refundDue;
 
         Claim(UUID householdId, MunicipalityCode municipality, long principal, LocalDate decidedOn) {
             this.householdId = householdId;
             this.municipality = municipality;
             this.principal = principal;
             this.decidedOn = decidedOn;
+            movements.add(new Movement(decidedOn, principal, 0, 0, 0, 0, 0, 0));
         }
 
         long outstanding() {
@@ -277,7 +286,8 @@ final class RandomHistory {
         long approved = 5_000_00 + random.nextInt(8_000_00);
         var basis = LegalBasis.values()[random.nextInt(LegalBasis.values().length)];
         emit("Decision", decision, new DecisionMadeEvent(decision, household.id, household.municipality, new BenefitMonth(month),
-                DecisionOutcome.GRANTED, basis, List.of(new DecisionLine(LineType.NORM, Money.ofOre(approved))), List.of(), Money.ofOre(approved)));
+                DecisionOutcome.GRANTED, basis, List.of(new DecisionLine(LineType.NORM, Money.ofOre(approved))), List.of(), Money.ofOre(approved),
+                month.atDay(1).minusDays(10)));
         int count = 1 + random.nextInt(3);
         for (int p = 0; p < count; p++) {
             long amount = 1 + random.nextInt((int) (approved / count));
@@ -287,7 +297,7 @@ final class RandomHistory {
             payments.add(payment);
             emit("Decision", decision, new DecisionAmountReservedEvent(decision, payment.id, Money.ofOre(amount)));
             emit("Payment", payment.id, new PaymentScheduledEvent(payment.id, decision, household.id, household.municipality, benefitMonth(payment),
-                    basis, Money.ofOre(amount), due, PayeeType.HOUSEHOLD, UUID.randomUUID()));
+                    basis, Money.ofOre(amount), due, PayeeType.HOUSEHOLD, UUID.randomUUID(), null));
             if (random.nextInt(10) == 0) {
                 payment.fate = Fate.CANCELLED;
                 emit("Payment", payment.id, new PaymentCancelledEvent(payment.id, decision, household.id, household.municipality, benefitMonth(payment),
@@ -390,34 +400,73 @@ final class RandomHistory {
             }
             emit("RecoveryClaim", claim.id, new RecoveryClaimDecidedEvent(claim.id, household, municipality,
                     erroneous.stream().map(payment -> new ClaimedPayment(payment.id, Money.ofOre(payment.erroneous), benefitMonth(payment),
-                            payment.executedOn)).toList(), Money.ofOre(principal), RecoveryGround.INCORRECT_INFORMATION, claim.decidedOn,
+                            payment.executedOn, LawRegime.SOL_2001, payment.executedOn.plusYears(3))).toList(), Money.ofOre(principal), RecoveryGround.INCORRECT_INFORMATION, claim.decidedOn,
                     LawRegime.SOL_2001, earliest.plusYears(3)));
-            int reductions = random.nextInt(4);
-            for (int r = 0; r < reductions && claim.outstanding() > 0; r++) {
-                long amount = r == reductions - 1 && random.nextBoolean() ? claim.outstanding() : 1 + random.nextInt((int) claim.outstanding());
-                switch (random.nextInt(3)) {
-                    case 0 -> {
-                        claim.repaid += amount;
-                        claim.repayments.add(new Repayment(claim.decidedOn.plusMonths(r + 1), amount));
-                        emit("RecoveryClaim", claim.id, new RepaymentReceivedEvent(claim.id, household, municipality, Money.ofOre(amount),
-                                claim.decidedOn.plusMonths(r + 1), Money.ofOre(claim.outstanding())));
-                    }
-                    case 1 -> {
-                        claim.waived += amount;
-                        emit("RecoveryClaim", claim.id, new ClaimWaivedEvent(claim.id, household, municipality, Money.ofOre(amount), "hardship",
-                                Money.ofOre(claim.outstanding())));
-                    }
-                    default -> {
-                        claim.writtenOff += amount;
-                        emit("RecoveryClaim", claim.id, new ClaimWrittenOffEvent(claim.id, household, municipality, Money.ofOre(amount),
-                                "uncollectable", Money.ofOre(claim.outstanding())));
-                    }
+            movements(claim);
+        });
+    }
+
+    /** Repayments (some above what is owed, some on written-off claims), waivers, write-offs and refunds over two years. */
+    private void movements(Claim claim) {
+        UUID household = claim.householdId;
+        MunicipalityCode municipality = claim.municipality;
+        int count = random.nextInt(7);
+        LocalDate on = claim.decidedOn;
+        for (int m = 0; m < count; m++) {
+            on = on.plusDays(1 + random.nextInt(120));
+            int kind = random.nextInt(4);
+            if (claim.outstanding() == 0 && kind != 3) {
+                kind = 0;
+            }
+            switch (kind) {
+                case 0 -> {
+                    long owed = claim.outstanding() + claim.writtenOff;
+                    long amount = random.nextInt(4) == 0 ? owed + 1 + random.nextInt(50_000) : 1 + random.nextInt((int) Math.max(1, owed));
+                    long fromWrittenOff = Math.min(amount, claim.writtenOff);
+                    long reducing = Math.min(amount - fromWrittenOff, claim.outstanding());
+                    long excess = amount - fromWrittenOff - reducing;
+                    claim.writtenOff -= fromWrittenOff;
+                    claim.repaid += fromWrittenOff + reducing;
+                    claim.refundDue += excess;
+                    claim.movements.add(new Movement(on, 0, fromWrittenOff + reducing, 0, 0, fromWrittenOff, excess, 0));
+                    claim.repayments.add(new Repayment(on, amount));
+                    emit("RecoveryClaim", claim.id, new RepaymentReceivedEvent(claim.id, household, municipality, Money.ofOre(amount), on,
+                            Money.ofOre(claim.outstanding()), Money.ofOre(fromWrittenOff), Money.ofOre(excess)));
+                    closeIfPaidOff(claim, reducing);
                 }
-                if (claim.outstanding() == 0) {
-                    emit("RecoveryClaim", claim.id, new RecoveryClaimClosedEvent(claim.id, household, municipality));
+                case 1 -> {
+                    long amount = 1 + random.nextInt((int) claim.outstanding());
+                    claim.waived += amount;
+                    claim.movements.add(new Movement(on, 0, 0, amount, 0, 0, 0, 0));
+                    emit("RecoveryClaim", claim.id, new ClaimWaivedEvent(claim.id, household, municipality, Money.ofOre(amount), "hardship",
+                            Money.ofOre(claim.outstanding()), on));
+                    closeIfPaidOff(claim, amount);
+                }
+                case 2 -> {
+                    long amount = random.nextBoolean() ? claim.outstanding() : 1 + random.nextInt((int) claim.outstanding());
+                    claim.writtenOff += amount;
+                    claim.movements.add(new Movement(on, 0, 0, 0, amount, 0, 0, 0));
+                    emit("RecoveryClaim", claim.id, new ClaimWrittenOffEvent(claim.id, household, municipality, Money.ofOre(amount),
+                            "uncollectable", Money.ofOre(claim.outstanding()), on));
+                    closeIfPaidOff(claim, amount);
+                }
+                default -> {
+                    if (claim.refundDue > 0) {
+                        long amount = 1 + random.nextInt((int) claim.refundDue);
+                        claim.refundDue -= amount;
+                        claim.movements.add(new Movement(on, 0, 0, 0, 0, 0, 0, amount));
+                        emit("RecoveryClaim", claim.id, new RefundPaidEvent(claim.id, household, municipality, Money.ofOre(amount), on,
+                                Money.ofOre(claim.refundDue)));
+                    }
                 }
             }
-        });
+        }
+    }
+
+    private void closeIfPaidOff(Claim claim, long reduced) {
+        if (reduced > 0 && claim.outstanding() == 0) {
+            emit("RecoveryClaim", claim.id, new RecoveryClaimClosedEvent(claim.id, claim.householdId, claim.municipality));
+        }
     }
 
     private static BenefitMonth benefitMonth(Payment payment) {

@@ -154,4 +154,56 @@ class ReportApiTest {
         assertThat(Users.ANNA.on(port).get("/api/v1/reports/monthly-spend?municipality=0488&from=2021-01&to=2021-02").status())
                 .as("caseworkers do not see reports").isEqualTo(403);
     }
+
+    /** Västerås' question in one request: claimed back, repaid and the receivable per year, with the months behind them. */
+    @Test
+    void recoveryFlowsPerMonthAndYearAndTheReceivableOnAnyDay() {
+        var paid = ledger.executedPayment("8000.00", "2021-03");
+        Http ines = Users.INES.on(port);
+        Http frida = Users.FRIDA.on(port);
+        ines.post("/api/v1/payments/" + paid.paymentId() + "/erroneous", "{\"amount\": \"6000.00\", \"cause\": \"INCORRECT_INFORMATION\"}");
+        String claim = ines.post("/api/v1/recovery-claims", """
+                {"householdId": "%s", "paymentIds": ["%s"], "principal": "6000.00", "ground": "INCORRECT_INFORMATION",
+                 "decidedOn": "2021-06-10"}""".formatted(paid.householdId(), paid.paymentId())).json("$.claimId");
+        frida.post("/api/v1/recovery-claims/" + claim + "/repayments", "{\"amount\": \"1000.00\", \"receivedOn\": \"2021-12-20\"}");
+        ines.post("/api/v1/recovery-claims/" + claim + "/waivers", "{\"amount\": \"500.00\", \"reason\": \"hardship\", \"decidedOn\": \"2022-01-15\"}");
+        frida.post("/api/v1/recovery-claims/" + claim + "/write-offs", "{\"amount\": \"3000.00\", \"reason\": \"gone\", \"decidedOn\": \"2022-02-01\"}");
+        frida.post("/api/v1/recovery-claims/" + claim + "/repayments", "{\"amount\": \"5000.00\", \"receivedOn\": \"2022-03-03\"}");
+        frida.post("/api/v1/recovery-claims/" + claim + "/refunds", "{\"amount\": \"300.00\", \"paidOn\": \"2022-03-10\"}");
+        Projections.awaitCaughtUp(processing, jdbc);
+
+        var flows = rut.get("/api/v1/reports/recovery-flows?municipality=" + paid.municipality() + "&from=2021-01&to=2022-12");
+
+        assertThat(flows.status()).isEqualTo(200);
+        assertThat(flows.<List<String>>json("$.months[*].month")).hasSize(24).startsWith("2021-01").endsWith("2022-12");
+        assertThat(flows.<List<Integer>>json("$.years[*].year")).containsExactly(2021, 2022);
+        assertThat(flows.<List<Integer>>json("$.years[*].claimsOpened")).containsExactly(1, 0);
+        assertThat(flows.<List<String>>json("$.years[*].principalOpened")).containsExactly("6000.00", "0.00");
+        assertThat(flows.<List<String>>json("$.years[*].repaid")).containsExactly("1000.00", "4500.00");
+        assertThat(flows.<List<String>>json("$.years[*].waived")).containsExactly("0.00", "500.00");
+        assertThat(flows.<List<String>>json("$.years[*].writtenOff")).containsExactly("0.00", "3000.00");
+        assertThat(flows.<List<String>>json("$.years[*].overpaid")).containsExactly("0.00", "500.00");
+        assertThat(flows.<List<String>>json("$.years[*].refunded")).containsExactly("0.00", "300.00");
+        assertThat(flows.<List<String>>json("$.years[*].outstandingAtEnd")).containsExactly("5000.00", "0.00");
+        assertThat(flows.<String>json("$.totals.repaid")).isEqualTo("5500.00");
+        var csv = Users.RUT.on(port).header("Accept", "text/csv").get("/api/v1/reports/recovery-flows?municipality=" + paid.municipality()
+                + "&from=2021-06&to=2021-06");
+        assertThat(csv.body()).startsWith("month,claimsOpened,principalOpened,repaid,waived,writtenOff,refunded,outstandingAtEnd,overpaid")
+                .contains("2021-06,1,6000.00,0.00,0.00,0.00,0.00,6000.00,0.00");
+        assertThat(Users.NILS.on(port).get("/api/v1/reports/recovery-flows?municipality=" + paid.municipality() + "&from=2021-01&to=2021-12")
+                .status()).isEqualTo(403);
+
+        var asOf = rut.get("/api/v1/reports/recovery-balances?municipality=" + paid.municipality() + "&asOf=2021-12-31");
+        assertThat(asOf.<String>json("$.totals.outstanding")).isEqualTo("5000.00");
+        assertThat(asOf.<List<String>>json("$.items[*].status")).containsExactly("OPEN");
+        var later = rut.get("/api/v1/reports/recovery-balances?municipality=" + paid.municipality() + "&asOf=2022-02-28");
+        assertThat(later.<List<String>>json("$.items[*].status")).containsExactly("OPEN");
+        assertThat(later.<String>json("$.totals.writtenOff")).isEqualTo("3000.00");
+        var now = rut.get("/api/v1/reports/recovery-balances?municipality=" + paid.municipality());
+        assertThat(now.<String>json("$.totals.refundDue")).isEqualTo("200.00");
+        assertThat(now.<List<String>>json("$.items[*].status")).containsExactly("CLOSED");
+        assertThat(rut.get("/api/v1/reports/recovery-balances?municipality=" + paid.municipality() + "&asOf=2021-06-09")
+                .<Integer>json("$.totals.claims")).as("not decided yet").isZero();
+        assertThat(rut.get("/api/v1/reports/recovery-balances?municipality=" + paid.municipality() + "&asOf=2021-13-01").status()).isEqualTo(400);
+    }
 }

@@ -110,12 +110,23 @@ class ReportsMatchNaiveComputationTest {
             assertThat(kpi.report(municipality, Year.of(year))).as(seed + ", kpi " + year).usingRecursiveComparison()
                     .isEqualTo(NaiveReports.kpi(history, municipality, year));
         }
-        for (ClaimStatus status : new ClaimStatus[]{null, ClaimStatus.OPEN, ClaimStatus.CLOSED}) {
-            var report = balances.report(municipality, null, status, 0, 500);
-            var expected = NaiveReports.balances(history, municipality, status);
-            assertThat(report.totals()).as(seed + ", recovery totals " + status).isEqualTo(expected.totals());
-            assertThat(report.items()).extracting(item -> item.claimId() + " " + item.outstanding() + " " + item.status())
-                    .as(seed + ", recovery items " + status).containsExactlyInAnyOrderElementsOf(expected.items());
+        var days = new ArrayList<LocalDate>();
+        days.add(null);
+        for (LocalDate day = LocalDate.of(2020, 3, 31); day.isBefore(LocalDate.of(2024, 6, 1)); day = day.plusMonths(5).withDayOfMonth(1).minusDays(1)) {
+            days.add(day);
+        }
+        for (LocalDate asOf : days) {
+            for (ClaimStatus status : new ClaimStatus[]{null, ClaimStatus.OPEN, ClaimStatus.CLOSED, ClaimStatus.WRITTEN_OFF}) {
+                var report = balances.report(municipality, null, status, asOf, 0, 500);
+                var expected = NaiveReports.balances(history, municipality, status, asOf);
+                assertThat(report.totals()).as(seed + ", recovery totals " + status + " as of " + asOf).isEqualTo(expected.totals());
+                assertThat(report.items()).extracting(item -> item.claimId() + " " + item.outstanding() + " " + item.refundDue() + " " + item.status())
+                        .as(seed + ", recovery items " + status + " as of " + asOf).containsExactlyInAnyOrderElementsOf(expected.items());
+            }
+        }
+        for (var range : List.of(List.of(FIRST, LAST.plusMonths(24)), List.of(YearMonth.of(2021, 5), YearMonth.of(2022, 7)))) {
+            assertThat(balances.flows(municipality, range.get(0), range.get(1))).as(seed + ", recovery flows " + range)
+                    .usingRecursiveComparison().isEqualTo(NaiveReports.flows(history, municipality, range.get(0), range.get(1)));
         }
         var batches = history.batches.stream().filter(batch -> batch.municipality().equals(municipality)).toList();
         var reconciled = reconciliation.report(municipality, LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), 0, 500);
@@ -292,19 +303,102 @@ class ReportsMatchNaiveComputationTest {
         record Balances(se.benefitledger.projections.balances.RecoveryBalancesReport.Totals totals, List<String> items) {
         }
 
-        static Balances balances(RandomHistory history, MunicipalityCode municipality, ClaimStatus status) {
+        /** A claim as it stood at the end of {@code asOf} (null: everything), summing its movements up to that day. */
+        record ClaimAsOf(RandomHistory.Claim claim, long principal, long repaid, long waived, long writtenOff, long refundDue) {
+            long outstanding() {
+                return principal - repaid - waived - writtenOff;
+            }
+
+            ClaimStatus status() {
+                return outstanding() > 0 ? ClaimStatus.OPEN : writtenOff > 0 ? ClaimStatus.WRITTEN_OFF : ClaimStatus.CLOSED;
+            }
+        }
+
+        static ClaimAsOf asOf(RandomHistory.Claim claim, LocalDate asOf) {
+            long principal = 0;
+            long repaid = 0;
+            long waived = 0;
+            long writtenOff = 0;
+            long refundDue = 0;
+            for (var movement : claim.movements) {
+                if (asOf == null || !movement.on().isAfter(asOf)) {
+                    principal += movement.principal();
+                    repaid += movement.repaid();
+                    waived += movement.waived();
+                    writtenOff += movement.writtenOff() - movement.reinstated();
+                    refundDue += movement.overpaid() - movement.refunded();
+                }
+            }
+            return new ClaimAsOf(claim, principal, repaid, waived, writtenOff, refundDue);
+        }
+
+        static Balances balances(RandomHistory history, MunicipalityCode municipality, ClaimStatus status, LocalDate asOf) {
             var matching = history.claims.stream()
                                          .filter(claim -> claim.municipality.equals(municipality))
-                                         .filter(claim -> status == null || (claim.outstanding() == 0 ? ClaimStatus.CLOSED : ClaimStatus.OPEN) == status)
+                                         .filter(claim -> asOf == null || !claim.decidedOn.isAfter(asOf))
+                                         .map(claim -> asOf(claim, asOf))
+                                         .filter(claim -> status == null || claim.status() == status)
                                          .toList();
             return new Balances(new se.benefitledger.projections.balances.RecoveryBalancesReport.Totals(matching.size(),
-                    Money.ofOre(matching.stream().mapToLong(claim -> claim.principal).sum()),
-                    Money.ofOre(matching.stream().mapToLong(claim -> claim.repaid).sum()),
-                    Money.ofOre(matching.stream().mapToLong(claim -> claim.waived).sum()),
-                    Money.ofOre(matching.stream().mapToLong(claim -> claim.writtenOff).sum()),
-                    Money.ofOre(matching.stream().mapToLong(RandomHistory.Claim::outstanding).sum())),
-                    matching.stream().map(claim -> claim.id + " " + Money.ofOre(claim.outstanding()) + " "
-                            + (claim.outstanding() == 0 ? ClaimStatus.CLOSED : ClaimStatus.OPEN)).toList());
+                    Money.ofOre(matching.stream().mapToLong(ClaimAsOf::principal).sum()),
+                    Money.ofOre(matching.stream().mapToLong(ClaimAsOf::repaid).sum()),
+                    Money.ofOre(matching.stream().mapToLong(ClaimAsOf::waived).sum()),
+                    Money.ofOre(matching.stream().mapToLong(ClaimAsOf::writtenOff).sum()),
+                    Money.ofOre(matching.stream().mapToLong(ClaimAsOf::outstanding).sum()),
+                    Money.ofOre(matching.stream().mapToLong(ClaimAsOf::refundDue).sum())),
+                    matching.stream().map(claim -> claim.claim().id + " " + Money.ofOre(claim.outstanding()) + " " + Money.ofOre(claim.refundDue())
+                            + " " + claim.status()).toList());
+        }
+
+        /** Every movement counted in the month (and year) of its day; the receivable summed over everything up to the period's end. */
+        static se.benefitledger.projections.balances.RecoveryFlowsReport flows(RandomHistory history, MunicipalityCode municipality, YearMonth from, YearMonth to) {
+            var months = new ArrayList<se.benefitledger.projections.balances.RecoveryFlowsReport.Month>();
+            var years = new ArrayList<se.benefitledger.projections.balances.RecoveryFlowsReport.Year>();
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                long[] sums = sums(history, municipality, month.atDay(1), month.atEndOfMonth());
+                months.add(new se.benefitledger.projections.balances.RecoveryFlowsReport.Month(month.toString(), sums[0], Money.ofOre(sums[1]),
+                        Money.ofOre(sums[2]), Money.ofOre(sums[3]), Money.ofOre(sums[4]), Money.ofOre(sums[5]),
+                        Money.ofOre(receivable(history, municipality, month.atEndOfMonth())), Money.ofOre(sums[6])));
+            }
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                LocalDate start = year == from.getYear() ? from.atDay(1) : LocalDate.of(year, 1, 1);
+                LocalDate end = year == to.getYear() ? to.atEndOfMonth() : LocalDate.of(year, 12, 31);
+                long[] sums = sums(history, municipality, start, end);
+                years.add(new se.benefitledger.projections.balances.RecoveryFlowsReport.Year(year, sums[0], Money.ofOre(sums[1]),
+                        Money.ofOre(sums[2]), Money.ofOre(sums[3]), Money.ofOre(sums[4]), Money.ofOre(sums[5]),
+                        Money.ofOre(receivable(history, municipality, end)), Money.ofOre(sums[6])));
+            }
+            long[] total = sums(history, municipality, from.atDay(1), to.atEndOfMonth());
+            return new se.benefitledger.projections.balances.RecoveryFlowsReport(municipality, from.toString(), to.toString(), months,
+                    years, new se.benefitledger.projections.balances.RecoveryFlowsReport.Totals(total[0], Money.ofOre(total[1]),
+                    Money.ofOre(total[2]), Money.ofOre(total[3]), Money.ofOre(total[4]), Money.ofOre(total[5]),
+                    Money.ofOre(receivable(history, municipality, to.atEndOfMonth())), Money.ofOre(total[6])));
+        }
+
+        /** claims opened, principal, repaid, waived, written off, refunded, overpaid between the two days. */
+        private static long[] sums(RandomHistory history, MunicipalityCode municipality, LocalDate from, LocalDate to) {
+            long[] sums = new long[7];
+            for (var claim : history.claims) {
+                if (!claim.municipality.equals(municipality)) {
+                    continue;
+                }
+                for (var movement : claim.movements) {
+                    if (!movement.on().isBefore(from) && !movement.on().isAfter(to)) {
+                        sums[0] += movement.principal() > 0 ? 1 : 0;
+                        sums[1] += movement.principal();
+                        sums[2] += movement.repaid();
+                        sums[3] += movement.waived();
+                        sums[4] += movement.writtenOff();
+                        sums[5] += movement.refunded();
+                        sums[6] += movement.overpaid();
+                    }
+                }
+            }
+            return sums;
+        }
+
+        private static long receivable(RandomHistory history, MunicipalityCode municipality, LocalDate day) {
+            return history.claims.stream().filter(claim -> claim.municipality.equals(municipality) && !claim.decidedOn.isAfter(day)).mapToLong(claim -> asOf(claim, day).outstanding()).sum();
         }
 
         static String batchLine(RandomHistory.Batch batch) {

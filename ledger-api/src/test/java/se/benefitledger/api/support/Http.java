@@ -55,6 +55,16 @@ public final class Http {
         return send(builder);
     }
 
+    /** A POST of an XML document, with a fresh Idempotency-Key unless one was set with {@link #header}. */
+    public Response postXml(String path, String xml) {
+        var builder = builder(path).header("Content-Type", "application/xml")
+                                   .POST(HttpRequest.BodyPublishers.ofString(xml));
+        if (!headers.containsKey("Idempotency-Key")) {
+            builder.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder builder(String path) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         headers.forEach(builder::header);

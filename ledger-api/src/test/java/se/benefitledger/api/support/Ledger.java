@@ -19,11 +19,17 @@ public final class Ledger {
         return "{\"municipality\": \"" + municipality + "\", \"members\": [" + members + "]}";
     }
 
-    /** A GRANTED decision for the household and month approving {@code approved} (one NORM line); answers its id. */
+    /** A GRANTED decision for the household and month approving {@code approved} (one NORM line), made ten days before the month; answers its id. */
     public String decision(String householdId, String benefitMonth, String approved) {
+        return decision(householdId, benefitMonth, approved, java.time.YearMonth.parse(benefitMonth).atDay(1).minusDays(10).toString());
+    }
+
+    /** A GRANTED decision made on {@code decidedOn}; answers its id. */
+    public String decision(String householdId, String benefitMonth, String approved, String decidedOn) {
         var response = Users.NILS.on(port).post("/api/v1/decisions", """
                 {"householdId": "%s", "benefitMonth": "%s", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
-                 "lines": [{"type": "NORM", "amount": "%s"}], "incomes": []}""".formatted(householdId, benefitMonth, approved));
+                 "lines": [{"type": "NORM", "amount": "%s"}], "incomes": [], "decidedOn": "%s"}""".formatted(householdId, benefitMonth, approved,
+                decidedOn));
         return created(response, "decision").json("$.decisionId");
     }
 

@@ -10,6 +10,7 @@ import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.StateConflict;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A decision on a household's assistance for one benefit month. It guards the invariant
- * Σ non-cancelled, non-rejected payments ≤ approved amount: every payment is scheduled through
- * the decision, which reserves its amount, and cancellations and bank rejections release it.
+ * Σ payments neither cancelled, rejected nor returned ≤ approved amount: every payment is scheduled through
+ * the decision, which reserves its amount, and cancellations, bank rejections and returns release it.
  */
 public class Decision {
 
@@ -32,6 +33,7 @@ public class Decision {
     private BenefitMonth benefitMonth;
     private LegalBasis legalBasis;
     private Money approvedAmount;
+    private LocalDate decidedOn;
     private DecisionStatus status;
     private final Map<UUID, Money> reservations = new LinkedHashMap<>();
 
@@ -42,7 +44,7 @@ public class Decision {
     /** Called by the household through {@code AggregateLifecycle.createNew}, after it checked that it is ACTIVE. */
     public Decision(MakeDecisionCommand command, MunicipalityCode municipality) {
         apply(new DecisionMadeEvent(command.decisionId(), command.householdId(), municipality, command.benefitMonth(), command.outcome(),
-                command.legalBasis(), command.lines(), command.incomes(), approvedAmount(command)));
+                command.legalBasis(), command.lines(), command.incomes(), approvedAmount(command), command.decidedOn()));
     }
 
     /** max(0, Σ lines − Σ incomes), and nothing for a rejected application. */
@@ -60,25 +62,30 @@ public class Decision {
      * must be ACTIVE, checked that first (see {@code PaymentSchedulingHandler}).
      */
     public Callable<Payment> schedulePayment(SchedulePaymentCommand command) {
-        requireActive("schedule payments");
-        if (!command.amount().isPositive()) {
-            throw new BusinessRuleViolation("a payment must be for more than 0.00");
-        }
-        Money committed = committedAmount().plus(command.amount());
-        if (committed.isGreaterThan(approvedAmount)) {
-            throw new BusinessRuleViolation("payments of decision " + decisionId + " may not exceed its approved amount " + approvedAmount
-                    + ": " + committedAmount() + " is committed, " + command.amount() + " more would make " + committed);
-        }
-        apply(new DecisionAmountReservedEvent(decisionId, command.paymentId(), command.amount()));
+        reserve(command.paymentId(), command.amount());
         return () -> new Payment(command.paymentId(), decisionId, householdId, municipality, benefitMonth, legalBasis,
-                command.amount(), command.dueDate(), command.payeeType(), command.payeeId());
+                command.amount(), command.dueDate(), command.payeeType(), command.payeeId(), null);
     }
 
     public UUID householdId() {
         return householdId;
     }
 
-    /** Gives a cancelled or rejected payment's amount back. */
+    /** Reserves part of the approved amount for a new payment (also a reissue, whose original's reservation was released). */
+    public void reserve(UUID paymentId, Money amount) {
+        requireActive("schedule payments");
+        if (!amount.isPositive()) {
+            throw new BusinessRuleViolation("a payment must be for more than 0.00");
+        }
+        Money committed = committedAmount().plus(amount);
+        if (committed.isGreaterThan(approvedAmount)) {
+            throw new BusinessRuleViolation("payments of decision " + decisionId + " may not exceed its approved amount " + approvedAmount
+                    + ": " + committedAmount() + " is committed, " + amount + " more would make " + committed);
+        }
+        apply(new DecisionAmountReservedEvent(decisionId, paymentId, amount));
+    }
+
+    /** Gives a cancelled, rejected or returned payment's amount back. */
     public void release(UUID paymentId, ReleaseReason reason) {
         Money reserved = reservations.get(paymentId);
         if (reserved == null) {
@@ -90,6 +97,11 @@ public class Decision {
     public void revoke(String reason) {
         requireActive("be revoked");
         apply(new DecisionRevokedEvent(decisionId, householdId, reason));
+    }
+
+    /** The day the decision was made: it decides which law governs recovering its payments. */
+    public LocalDate decidedOn() {
+        return decidedOn;
     }
 
     /** Payments that still take up part of the approved amount. */
@@ -115,6 +127,7 @@ public class Decision {
         benefitMonth = event.benefitMonth();
         legalBasis = event.legalBasis();
         approvedAmount = event.approvedAmount();
+        decidedOn = event.decidedOn();
         status = DecisionStatus.ACTIVE;
     }
 

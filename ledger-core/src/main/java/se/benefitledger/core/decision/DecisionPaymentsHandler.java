@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import se.benefitledger.core.payment.CancelPaymentCommand;
+import se.benefitledger.core.payment.ReturnPaymentCommand;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.core.shared.StateConflict;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Commands that change a decision and its payments together, in one unit of work: cancelling a
- * payment releases its reservation; revoking a decision cancels its SCHEDULED payments.
+ * payment or its return releases its reservation; revoking a decision cancels its SCHEDULED
+ * payments.
  */
 public class DecisionPaymentsHandler {
 
@@ -34,6 +36,15 @@ public class DecisionPaymentsHandler {
         payment.execute(it -> it.cancel(command.reason()));
         UUID decisionId = payment.invoke(Payment::decisionId);
         decisions.load(decisionId.toString()).execute(decision -> decision.release(command.paymentId(), ReleaseReason.CANCELLED));
+    }
+
+    /** A return gives the amount back to the decision: the payment may then be reissued. */
+    @CommandHandler
+    public void handle(ReturnPaymentCommand command) {
+        Aggregate<Payment> payment = payments.load(command.paymentId().toString(), command.expectedVersion());
+        payment.execute(it -> it.returned(command));
+        UUID decisionId = payment.invoke(Payment::decisionId);
+        decisions.load(decisionId.toString()).execute(decision -> decision.release(command.paymentId(), ReleaseReason.RETURNED));
     }
 
     @CommandHandler

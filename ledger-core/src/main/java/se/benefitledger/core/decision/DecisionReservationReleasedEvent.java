@@ -4,6 +4,6 @@ import se.benefitledger.core.shared.Money;
 
 import java.util.UUID;
 
-/** A cancelled or bank-rejected payment gives its part of the approved amount back to the decision. */
+/** A cancelled, bank-rejected or returned payment gives its part of the approved amount back to the decision. */
 public record DecisionReservationReleasedEvent(UUID decisionId, UUID paymentId, Money amount, ReleaseReason reason) {
 }

@@ -7,5 +7,5 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The part of one payment's erroneous amount a recovery claim takes, with what the claim needs to know of the payment. */
-public record ClaimedPortion(UUID paymentId, Money amount, BenefitMonth benefitMonth, LocalDate executedOn) {
+public record ClaimedPortion(UUID paymentId, UUID decisionId, Money amount, BenefitMonth benefitMonth, LocalDate executedOn) {
 }

@@ -29,9 +29,13 @@ public class Payment {
     private UUID householdId;
     private MunicipalityCode municipality;
     private BenefitMonth benefitMonth;
+    private LegalBasis legalBasis;
     private Money amount;
     private LocalDate dueDate;
+    private PayeeType payeeType;
+    private UUID payeeId;
     private PaymentStatus status;
+    private UUID reissuedAs;
     private UUID batchId;
     private LocalDate executedOn;
     private Money erroneous = Money.ZERO;
@@ -43,13 +47,13 @@ public class Payment {
 
     /** Called by {@code Decision} through {@code AggregateLifecycle.createNew}, after it reserved the amount. */
     public Payment(UUID paymentId, UUID decisionId, UUID householdId, MunicipalityCode municipality, BenefitMonth benefitMonth,
-                   LegalBasis legalBasis, Money amount, LocalDate dueDate, PayeeType payeeType, UUID payeeId) {
+                   LegalBasis legalBasis, Money amount, LocalDate dueDate, PayeeType payeeType, UUID payeeId, UUID reissueOf) {
         apply(new PaymentScheduledEvent(paymentId, decisionId, householdId, municipality, benefitMonth, legalBasis, amount, dueDate,
-                payeeType, payeeId));
+                payeeType, payeeId, reissueOf));
     }
 
-    @CommandHandler
-    public void handle(ReturnPaymentCommand command) {
+    /** Called by {@code DecisionPaymentsHandler}, which gives the amount back to the decision in the same unit of work. */
+    public void returned(ReturnPaymentCommand command) {
         require(PaymentStatus.EXECUTED, "be returned");
         if (erroneous.isPositive()) {
             throw new StateConflict("payment " + paymentId + " has an erroneous finding of " + erroneous
@@ -61,6 +65,32 @@ public class Payment {
         }
         apply(new PaymentReturnedEvent(paymentId, batchId, householdId, municipality, benefitMonth, amount, executedOn,
                 command.returnedOn(), command.reason()));
+    }
+
+    /**
+     * Marks a RETURNED or REJECTED payment as paid again by {@code newPaymentId}, at most once;
+     * answers what the new payment repeats.
+     */
+    public Reissue reissue(UUID newPaymentId) {
+        if (status != PaymentStatus.RETURNED && status != PaymentStatus.REJECTED) {
+            throw new StateConflict("payment " + paymentId + " is " + status + "; only a RETURNED or REJECTED payment can be reissued");
+        }
+        if (reissuedAs != null) {
+            throw new StateConflict("payment " + paymentId + " was already reissued as payment " + reissuedAs);
+        }
+        apply(new PaymentReissuedEvent(paymentId, decisionId, newPaymentId));
+        return new Reissue(paymentId, decisionId, householdId, municipality, benefitMonth, legalBasis, amount, payeeType, payeeId);
+    }
+
+    /** What a reissue repeats of the original payment. */
+    public record Reissue(UUID originalId, UUID decisionId, UUID householdId, MunicipalityCode municipality, BenefitMonth benefitMonth,
+                          LegalBasis legalBasis, Money amount, PayeeType payeeType, UUID payeeId) {
+
+        /** The new payment, once the decision has reserved its amount. */
+        public Payment newPayment(UUID newPaymentId, LocalDate dueDate, PayeeType newPayeeType, UUID newPayeeId) {
+            return new Payment(newPaymentId, decisionId, householdId, municipality, benefitMonth, legalBasis, amount, dueDate, newPayeeType,
+                    newPayeeId, originalId);
+        }
     }
 
     /** Several findings may add up to at most the amount paid; none changes what was paid. */
@@ -93,7 +123,7 @@ public class Payment {
         if (taken.isPositive()) {
             apply(new ErroneousAmountClaimedEvent(paymentId, claimId, taken));
         }
-        return new ClaimedPortion(paymentId, taken, benefitMonth, executedOn);
+        return new ClaimedPortion(paymentId, decisionId, taken, benefitMonth, executedOn);
     }
 
     public void cancel(String reason) {
@@ -152,8 +182,11 @@ public class Payment {
         householdId = event.householdId();
         municipality = event.municipality();
         benefitMonth = event.benefitMonth();
+        legalBasis = event.legalBasis();
         amount = event.amount();
         dueDate = event.dueDate();
+        payeeType = event.payeeType();
+        payeeId = event.payeeId();
         status = PaymentStatus.SCHEDULED;
     }
 
@@ -182,6 +215,11 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentReturnedEvent event) {
         status = PaymentStatus.RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReissuedEvent event) {
+        reissuedAs = event.reissuedAs();
     }
 
     @EventSourcingHandler

@@ -8,7 +8,10 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A payment for the decision's benefit month, to the payee the vault knows as {@code payeeId}. */
+/**
+ * A payment for the decision's benefit month, to the payee the vault knows as {@code payeeId};
+ * {@code reissueOf} names the RETURNED or REJECTED payment it pays again (null for a first payment).
+ */
 public record PaymentScheduledEvent(UUID paymentId,
                                     UUID decisionId,
                                     UUID householdId,
@@ -18,5 +21,6 @@ public record PaymentScheduledEvent(UUID paymentId,
                                     Money amount,
                                     LocalDate dueDate,
                                     PayeeType payeeType,
-                                    UUID payeeId) {
+                                    UUID payeeId,
+                                    UUID reissueOf) {
 }

@@ -1,7 +1,8 @@
 package se.benefitledger.core.payment;
 
 /**
- * SCHEDULED → BATCHED → EXECUTED → RETURNED; SCHEDULED → CANCELLED; BATCHED → REJECTED.
+ * SCHEDULED → BATCHED → EXECUTED → RETURNED; SCHEDULED → CANCELLED; BATCHED → REJECTED. A RETURNED or
+ * REJECTED payment may be reissued once, as a new payment.
  */
 public enum PaymentStatus {
     SCHEDULED, BATCHED, EXECUTED, RETURNED, CANCELLED, REJECTED

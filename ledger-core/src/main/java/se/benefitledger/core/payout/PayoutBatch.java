@@ -1,10 +1,12 @@
 package se.benefitledger.core.payout;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
+import se.benefitledger.core.shared.StateConflict;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public class PayoutBatch {
     private MunicipalityCode municipality;
     private final Map<UUID, Money> payments = new HashMap<>();
     private final Set<UUID> settled = new HashSet<>();
+    private final Set<String> bankReports = new HashSet<>();
 
     protected PayoutBatch() {
         // for Axon
@@ -65,6 +68,21 @@ public class PayoutBatch {
             apply(new PayoutBatchSettledEvent(batchId, municipality, settledOn));
         }
         return recorded;
+    }
+
+    /** A bank message is applied once: the same {@code MsgId} again is refused. */
+    @CommandHandler
+    public void handle(RecordBankReportCommand command) {
+        if (bankReports.contains(command.messageId())) {
+            throw new StateConflict("bank message " + command.messageId() + " was already applied to payout batch " + batchId);
+        }
+        apply(new BankReportRecordedEvent(batchId, municipality, command.messageId(), command.applied(), command.unmatched(),
+                command.conflicts()));
+    }
+
+    @EventSourcingHandler
+    void on(BankReportRecordedEvent event) {
+        bankReports.add(event.messageId());
     }
 
     @EventSourcingHandler

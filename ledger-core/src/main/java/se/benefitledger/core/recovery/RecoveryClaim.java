@@ -3,12 +3,10 @@ package se.benefitledger.core.recovery;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -17,19 +15,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A recovery claim (återkrav) against a household: its principal is reduced by repayments,
- * waivers and write-offs, never below zero; at zero the claim closes.
+ * waivers and write-offs, never below zero. Money that arrives is always recorded: a repayment
+ * first reduces what was written off, then what is outstanding; anything above that is due back
+ * to the debtor as a refund.
  */
 public class RecoveryClaim {
-
-    /** Assistance for months from July 2025 falls under SoL (2025:400); earlier months under the repealed SoL (2001:453). */
-    static final BenefitMonth NEW_LAW_FROM = BenefitMonth.of(2025, 7);
-    static final int ACTION_PERIOD_YEARS = 3;
 
     @AggregateIdentifier
     private UUID claimId;
     private UUID householdId;
     private MunicipalityCode municipality;
     private Money outstanding;
+    private Money writtenOff = Money.ZERO;
+    private Money refundDue = Money.ZERO;
 
     protected RecoveryClaim() {
         // for Axon
@@ -38,45 +36,64 @@ public class RecoveryClaim {
     /** Called by {@link RecoveryClaimHandler} once the payments have given up the claimed amounts. */
     public RecoveryClaim(CreateRecoveryClaimCommand command, MunicipalityCode municipality, List<ClaimedPayment> payments) {
         var linked = payments.stream().filter(payment -> payment.amount().isPositive()).toList();
-        LawRegime regime = linked.stream().allMatch(payment -> payment.benefitMonth().isBefore(NEW_LAW_FROM)) ? LawRegime.SOL_2001 : LawRegime.SOL_2025;
-        LocalDate earliestPaid = linked.stream().map(ClaimedPayment::executedOn).min(Comparator.naturalOrder()).orElseThrow();
+        var earliestDeadline = linked.stream().map(ClaimedPayment::actionDeadline).min(Comparator.naturalOrder()).orElseThrow();
         apply(new RecoveryClaimDecidedEvent(command.claimId(), command.householdId(), municipality, linked, command.principal(),
-                command.ground(), command.decidedOn(), regime, earliestPaid.plusYears(ACTION_PERIOD_YEARS)));
+                command.ground(), command.decidedOn(), ClaimLinks.lawRegime(linked), earliestDeadline));
     }
 
     @CommandHandler
     public void handle(RecordRepaymentCommand command) {
-        Money after = reduce(command.amount(), "repayment");
-        apply(new RepaymentReceivedEvent(claimId, householdId, municipality, command.amount(), command.receivedOn(), after));
-        closeAtZero(after);
+        requirePositive(command.amount(), "repayment");
+        Money fromWrittenOff = command.amount().min(writtenOff);
+        Money rest = command.amount().minus(fromWrittenOff);
+        Money reducing = rest.min(outstanding);
+        Money after = outstanding.minus(reducing);
+        apply(new RepaymentReceivedEvent(claimId, householdId, municipality, command.amount(), command.receivedOn(), after, fromWrittenOff,
+                rest.minus(reducing)));
+        closeAtZero(reducing, after);
     }
 
     @CommandHandler
     public void handle(WaiveClaimCommand command) {
         Money after = reduce(command.amount(), "waiver");
-        apply(new ClaimWaivedEvent(claimId, householdId, municipality, command.amount(), command.reason(), after));
-        closeAtZero(after);
+        apply(new ClaimWaivedEvent(claimId, householdId, municipality, command.amount(), command.reason(), after, command.decidedOn()));
+        closeAtZero(command.amount(), after);
     }
 
     @CommandHandler
     public void handle(WriteOffClaimCommand command) {
         Money after = reduce(command.amount(), "write-off");
-        apply(new ClaimWrittenOffEvent(claimId, householdId, municipality, command.amount(), command.reason(), after));
-        closeAtZero(after);
+        apply(new ClaimWrittenOffEvent(claimId, householdId, municipality, command.amount(), command.reason(), after, command.decidedOn()));
+        closeAtZero(command.amount(), after);
+    }
+
+    @CommandHandler
+    public void handle(PayRefundCommand command) {
+        requirePositive(command.amount(), "refund");
+        if (command.amount().isGreaterThan(refundDue)) {
+            throw new BusinessRuleViolation("a refund of " + command.amount() + " is more than the " + refundDue + " refund due on claim "
+                    + claimId);
+        }
+        apply(new RefundPaidEvent(claimId, householdId, municipality, command.amount(), command.paidOn(), refundDue.minus(command.amount())));
     }
 
     private Money reduce(Money amount, String what) {
-        if (!amount.isPositive()) {
-            throw new BusinessRuleViolation("a " + what + " must be more than 0.00");
-        }
+        requirePositive(amount, what);
         if (amount.isGreaterThan(outstanding)) {
             throw new BusinessRuleViolation("a " + what + " of " + amount + " is more than the " + outstanding + " outstanding on claim " + claimId);
         }
         return outstanding.minus(amount);
     }
 
-    private void closeAtZero(Money after) {
-        if (after.isZero()) {
+    private static void requirePositive(Money amount, String what) {
+        if (!amount.isPositive()) {
+            throw new BusinessRuleViolation("a " + what + " must be more than 0.00");
+        }
+    }
+
+    /** Closes the claim when this reduction took the last of what was outstanding. */
+    private void closeAtZero(Money reduced, Money after) {
+        if (reduced.isPositive() && after.isZero()) {
             apply(new RecoveryClaimClosedEvent(claimId, householdId, municipality));
         }
     }
@@ -92,6 +109,8 @@ public class RecoveryClaim {
     @EventSourcingHandler
     void on(RepaymentReceivedEvent event) {
         outstanding = event.outstanding();
+        writtenOff = writtenOff.minus(event.fromWrittenOff());
+        refundDue = refundDue.plus(event.excess());
     }
 
     @EventSourcingHandler
@@ -102,5 +121,11 @@ public class RecoveryClaim {
     @EventSourcingHandler
     void on(ClaimWrittenOffEvent event) {
         outstanding = event.outstanding();
+        writtenOff = writtenOff.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RefundPaidEvent event) {
+        refundDue = event.refundDue();
     }
 }

@@ -4,6 +4,6 @@ import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.util.UUID;
 
-/** Nothing is outstanding any more. */
+/** Nothing is outstanding any more: the claim is CLOSED, or WRITTEN_OFF while a write-off stands. */
 public record RecoveryClaimClosedEvent(UUID claimId, UUID householdId, MunicipalityCode municipality) {
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The municipality decided to recover {@code principal} (återkrav). {@code actionDeadline} is the
- * last day to take the claim to court: three years after the earliest of the linked payments was
- * paid (SoL 2025:400 33 kap. 5 §; old SoL 9 kap. 3 §).
+ * The municipality decided to recover {@code principal} (återkrav). Each linked payment has its
+ * own regime and deadline; {@code lawRegime} is theirs (MIXED when they differ) and
+ * {@code actionDeadline} the earliest of them.
  */
 public record RecoveryClaimDecidedEvent(UUID claimId,
                                         UUID householdId,

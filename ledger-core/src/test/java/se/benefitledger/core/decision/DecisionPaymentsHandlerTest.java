@@ -4,10 +4,28 @@ import org.junit.jupiter.api.Test;
 import se.benefitledger.core.Examples;
 import se.benefitledger.core.LedgerScenario;
 import se.benefitledger.core.payment.CancelPaymentCommand;
+import se.benefitledger.core.household.ClosureReason;
+import se.benefitledger.core.household.HouseholdClosedEvent;
+import se.benefitledger.core.household.HouseholdMember;
+import se.benefitledger.core.household.HouseholdRegisteredEvent;
+import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.core.payment.ErroneousPaymentCause;
+import se.benefitledger.core.payment.PayeeType;
+import se.benefitledger.core.payment.PaymentFoundErroneousEvent;
 import se.benefitledger.core.payment.PaymentCancelledEvent;
+import se.benefitledger.core.payment.PaymentRejectedEvent;
+import se.benefitledger.core.payment.PaymentReissuedEvent;
+import se.benefitledger.core.payment.PaymentReturnedEvent;
+import se.benefitledger.core.payment.PaymentScheduledEvent;
+import se.benefitledger.core.payment.ReissuePaymentCommand;
+import se.benefitledger.core.payment.ReturnPaymentCommand;
+import se.benefitledger.core.shared.BusinessRuleViolation;
+import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.StateConflict;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static se.benefitledger.core.Examples.DUE;
@@ -16,10 +34,13 @@ import static se.benefitledger.core.Examples.TROSA;
 
 class DecisionPaymentsHandlerTest {
 
+    private static final LocalDate RETURNED_ON = LocalDate.of(2021, 3, 2);
     private final Examples example = new Examples();
     private final UUID paymentId = UUID.randomUUID();
     private final UUID batchId = UUID.randomUUID();
-    private final LedgerScenario ledger = LedgerScenario.start();
+    private final LedgerScenario ledger = LedgerScenario.start()
+            .given("Household", example.householdId, new HouseholdRegisteredEvent(example.householdId, TROSA,
+                    List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1981, 12, 18)))));
 
     @Test
     void cancellingAScheduledPaymentReleasesItsReservation() {
@@ -28,6 +49,130 @@ class DecisionPaymentsHandlerTest {
               .when(new CancelPaymentCommand(paymentId, "household moved", null))
               .expectEvents(cancelled(paymentId, "8450.00", "household moved"),
                       new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.CANCELLED));
+    }
+
+    @Test
+    void aReturnReleasesThePaymentsReservation() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, executed("8450.00"))
+              .when(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null))
+              .expectEvents(returned("8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED));
+    }
+
+    @Test
+    void onlyAnExecutedPaymentCanBeReturned() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId))
+              .when(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null))
+              .expectException(StateConflict.class, "payment " + paymentId + " is BATCHED; it must be EXECUTED to be returned");
+    }
+
+    @Test
+    void aPaymentFoundErroneousCannotBeReturned() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, executed("8450.00", new PaymentFoundErroneousEvent(paymentId, example.householdId, TROSA, MARCH,
+                      Money.parse("2000.00"), ErroneousPaymentCause.INCORRECT_INFORMATION, null, Money.parse("2000.00"))))
+              .when(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null))
+              .expectException(StateConflict.class, "payment " + paymentId + " has an erroneous finding of 2000.00; a payment found erroneous "
+                      + "cannot be returned (recover it with a claim instead)");
+    }
+
+    @Test
+    void aPaymentIsReturnedOnlyOnce() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, executed("8450.00", returned("8450.00")))
+              .when(new ReturnPaymentCommand(paymentId, RETURNED_ON.plusDays(1), "again", null))
+              .expectException(StateConflict.class, "is RETURNED; it must be EXECUTED to be returned");
+    }
+
+    @Test
+    void cannotBeReturnedBeforeItWasExecuted() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, executed("8450.00"))
+              .when(new ReturnPaymentCommand(paymentId, DUE.minusDays(1), "typo", null))
+              .expectException(BusinessRuleViolation.class, "a payment cannot be returned before it was executed: payment " + paymentId
+                      + " was executed on 2021-02-25, return date 2021-02-24");
+    }
+
+    @Test
+    void aReturnedPaymentIsReissuedForTheSameAmountAndMonth() {
+        UUID reissue = UUID.randomUUID();
+        ledger.given("Decision", example.decisionId, example.decisionOf("8450.00"), example.reserved(paymentId, "8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED))
+              .given("Payment", paymentId, executed("8450.00", returned("8450.00")))
+              .when(new ReissuePaymentCommand(paymentId, reissue, LocalDate.of(2021, 3, 10), null, null, null))
+              .expectEvents(new PaymentReissuedEvent(paymentId, example.decisionId, reissue),
+                      example.reserved(reissue, "8450.00"),
+                      new PaymentScheduledEvent(reissue, example.decisionId, example.householdId, TROSA, MARCH, LegalBasis.SOL_2025_12_1,
+                              Money.parse("8450.00"), LocalDate.of(2021, 3, 10), PayeeType.HOUSEHOLD, example.payeeId, paymentId));
+    }
+
+    @Test
+    void aRejectedPaymentIsReissuedToANewPayee() {
+        UUID reissue = UUID.randomUUID();
+        UUID landlord = UUID.randomUUID();
+        ledger.given("Decision", example.decisionId, example.decisionOf("8450.00"), example.reserved(paymentId, "8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.REJECTED))
+              .given("Payment", paymentId, example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
+                      new PaymentRejectedEvent(paymentId, batchId, example.decisionId, example.householdId, TROSA, MARCH, Money.parse("8450.00"),
+                              DUE, "AC04"))
+              .when(new ReissuePaymentCommand(paymentId, reissue, LocalDate.of(2021, 3, 10), PayeeType.LANDLORD, landlord, null))
+              .expectEvents(new PaymentReissuedEvent(paymentId, example.decisionId, reissue),
+                      example.reserved(reissue, "8450.00"),
+                      new PaymentScheduledEvent(reissue, example.decisionId, example.householdId, TROSA, MARCH, LegalBasis.SOL_2025_12_1,
+                              Money.parse("8450.00"), LocalDate.of(2021, 3, 10), PayeeType.LANDLORD, landlord, paymentId));
+    }
+
+    @Test
+    void onlyAReturnedOrRejectedPaymentCanBeReissued() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"))
+              .given("Payment", paymentId, executed("8450.00"))
+              .when(new ReissuePaymentCommand(paymentId, UUID.randomUUID(), LocalDate.of(2021, 3, 10), null, null, null))
+              .expectException(StateConflict.class, "payment " + paymentId + " is EXECUTED; only a RETURNED or REJECTED payment can be reissued");
+    }
+
+    @Test
+    void aPaymentIsReissuedOnlyOnce() {
+        UUID first = UUID.randomUUID();
+        ledger.given("Decision", example.decisionId, example.decisionOf("20000.00"), example.reserved(paymentId, "8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED))
+              .given("Payment", paymentId, executed("8450.00", returned("8450.00"), new PaymentReissuedEvent(paymentId, example.decisionId, first)))
+              .when(new ReissuePaymentCommand(paymentId, UUID.randomUUID(), LocalDate.of(2021, 3, 10), null, null, null))
+              .expectException(StateConflict.class, "payment " + paymentId + " was already reissued as payment " + first);
+    }
+
+    @Test
+    void aClosedHouseholdGetsNoReissue() {
+        ledger.given("Household", example.householdId, new HouseholdClosedEvent(example.householdId, TROSA, ClosureReason.MOVED, MARCH))
+              .given("Decision", example.decisionId, example.decisionOf("8450.00"), example.reserved(paymentId, "8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED))
+              .given("Payment", paymentId, executed("8450.00", returned("8450.00")))
+              .when(new ReissuePaymentCommand(paymentId, UUID.randomUUID(), LocalDate.of(2021, 3, 10), null, null, null))
+              .expectException(StateConflict.class, "is CLOSED");
+    }
+
+    @Test
+    void aReissueOnARevokedDecisionIsRefused() {
+        ledger.given("Decision", example.decisionId, example.decisionOf("8450.00"), example.reserved(paymentId, "8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED),
+                      new DecisionRevokedEvent(example.decisionId, example.householdId, "moved"))
+              .given("Payment", paymentId, executed("8450.00", returned("8450.00")))
+              .when(new ReissuePaymentCommand(paymentId, UUID.randomUUID(), LocalDate.of(2021, 3, 10), null, null, null))
+              .expectException(StateConflict.class, "only an ACTIVE decision can schedule payments");
+    }
+
+    /** The payment's events up to its execution, then {@code later}. */
+    private Object[] executed(String amount, Object... later) {
+        var events = new java.util.ArrayList<Object>(List.of(example.scheduled(paymentId, amount), example.batched(paymentId, batchId),
+                example.executed(paymentId, batchId, amount, DUE)));
+        events.addAll(List.of(later));
+        return events.toArray();
+    }
+
+    private PaymentReturnedEvent returned(String amount) {
+        return new PaymentReturnedEvent(paymentId, batchId, example.householdId, TROSA, MARCH, Money.parse(amount), DUE, RETURNED_ON,
+                "account closed");
     }
 
     @Test

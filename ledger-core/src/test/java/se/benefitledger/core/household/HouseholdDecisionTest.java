@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.benefitledger.core.Examples;
 import se.benefitledger.core.decision.DecisionLine;
 import se.benefitledger.core.decision.DecisionMadeEvent;
 import se.benefitledger.core.decision.DecisionOutcome;
@@ -43,9 +44,9 @@ class HouseholdDecisionTest {
     void approvesCostsLessIncomes() {
         var incomes = List.of(new IncomeLine(IncomeType.WAGES, Money.parse("1500.00")));
         fixture.given(registered)
-               .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1, lines, incomes))
+               .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1, lines, incomes, Examples.DECIDED))
                .expectEvents(new DecisionMadeEvent(decisionId, householdId, TROSA, MARCH, DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1,
-                       lines, incomes, Money.parse("9820.00")));
+                       lines, incomes, Money.parse("9820.00"), Examples.DECIDED));
     }
 
     @Test
@@ -53,23 +54,23 @@ class HouseholdDecisionTest {
         var incomes = List.of(new IncomeLine(IncomeType.BENEFITS, Money.parse("20000.00")));
         fixture.given(registered)
                .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.PARTIALLY_GRANTED, LegalBasis.SOL_2025_12_1,
-                       lines, incomes))
+                       lines, incomes, Examples.DECIDED))
                .expectEvents(new DecisionMadeEvent(decisionId, householdId, TROSA, MARCH, DecisionOutcome.PARTIALLY_GRANTED,
-                       LegalBasis.SOL_2025_12_1, lines, incomes, Money.ZERO));
+                       LegalBasis.SOL_2025_12_1, lines, incomes, Money.ZERO, Examples.DECIDED));
     }
 
     @Test
     void approvesNothingForARejectedApplication() {
         fixture.given(registered)
-               .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.REJECTED, LegalBasis.SOL_2001_4_1, lines, List.of()))
+               .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.REJECTED, LegalBasis.SOL_2001_4_1, lines, List.of(), Examples.DECIDED))
                .expectEvents(new DecisionMadeEvent(decisionId, householdId, TROSA, MARCH, DecisionOutcome.REJECTED, LegalBasis.SOL_2001_4_1,
-                       lines, List.of(), Money.ZERO));
+                       lines, List.of(), Money.ZERO, Examples.DECIDED));
     }
 
     @Test
     void refusesADecisionForAClosedHousehold() {
         fixture.given(registered, new HouseholdClosedEvent(householdId, TROSA, ClosureReason.MOVED, BenefitMonth.of(2021, 2)))
-               .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1, lines, List.of()))
+               .when(new MakeDecisionCommand(householdId, decisionId, MARCH, DecisionOutcome.GRANTED, LegalBasis.SOL_2025_12_1, lines, List.of(), Examples.DECIDED))
                .expectException(StateConflict.class)
                .expectExceptionMessage("household " + householdId + " is CLOSED; only an ACTIVE household can receive a decision")
                .expectNoEvents();

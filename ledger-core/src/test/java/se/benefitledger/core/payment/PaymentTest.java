@@ -28,47 +28,6 @@ class PaymentTest {
         fixture = new AggregateTestFixture<>(Payment.class);
     }
 
-    @Test
-    void recordsTheReturnOfAnExecutedPayment() {
-        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
-                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON))
-               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 2), "account closed", null))
-               .expectEvents(new PaymentReturnedEvent(paymentId, batchId, example.householdId, TROSA, MARCH, Money.parse("8450.00"), EXECUTED_ON,
-                       LocalDate.of(2021, 3, 2), "account closed"));
-    }
-
-    @Test
-    void onlyAnExecutedPaymentCanBeReturned() {
-        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId))
-               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 2), "account closed", null))
-               .expectException(StateConflict.class)
-               .expectExceptionMessage("payment " + paymentId + " is BATCHED; it must be EXECUTED to be returned")
-               .expectNoEvents();
-    }
-
-    @Test
-    void aPaymentFoundErroneousCannotBeReturned() {
-        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
-                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON),
-                      new PaymentFoundErroneousEvent(paymentId, example.householdId, TROSA, MARCH, Money.parse("2000.00"),
-                              ErroneousPaymentCause.INCORRECT_INFORMATION, null, Money.parse("2000.00")))
-               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 2), "account closed", null))
-               .expectException(StateConflict.class)
-               .expectExceptionMessage("payment " + paymentId + " has an erroneous finding of 2000.00; a payment found erroneous cannot be "
-                       + "returned (recover it with a claim instead)")
-               .expectNoEvents();
-    }
-
-    @Test
-    void aPaymentIsReturnedOnlyOnce() {
-        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
-                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON),
-                      new PaymentReturnedEvent(paymentId, batchId, example.householdId, TROSA, MARCH, Money.parse("8450.00"), EXECUTED_ON,
-                              LocalDate.of(2021, 3, 2), "account closed"))
-               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 3), "again", null))
-               .expectException(StateConflict.class)
-               .expectNoEvents();
-    }
 
     @Test
     void recordsErroneousFindingsUpToThePaymentAmount() {
@@ -123,16 +82,5 @@ class PaymentTest {
     private Object[] executedPayment() {
         return new Object[]{example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
                 example.executed(paymentId, batchId, "8450.00", EXECUTED_ON)};
-    }
-
-    @Test
-    void cannotBeReturnedBeforeItWasExecuted() {
-        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
-                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON))
-               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 2, 24), "typo", null))
-               .expectException(BusinessRuleViolation.class)
-               .expectExceptionMessage("a payment cannot be returned before it was executed: payment " + paymentId
-                       + " was executed on 2021-02-25, return date 2021-02-24")
-               .expectNoEvents();
     }
 }

@@ -3,6 +3,10 @@ package se.benefitledger.core.recovery;
 import org.junit.jupiter.api.Test;
 import se.benefitledger.core.Examples;
 import se.benefitledger.core.LedgerScenario;
+import se.benefitledger.core.decision.DecisionLine;
+import se.benefitledger.core.decision.DecisionMadeEvent;
+import se.benefitledger.core.decision.DecisionOutcome;
+import se.benefitledger.core.decision.LineType;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.household.MemberRole;
@@ -44,23 +48,40 @@ class RecoveryClaimHandlerTest {
               .expectEvents(new ErroneousAmountClaimedEvent(march, claimId, Money.parse("3000.00")),
                       new ErroneousAmountClaimedEvent(april, claimId, Money.parse("1000.00")),
                       new RecoveryClaimDecidedEvent(claimId, example.householdId, TROSA, List.of(
-                              new ClaimedPayment(march, Money.parse("3000.00"), MARCH, LocalDate.of(2021, 2, 25)),
-                              new ClaimedPayment(april, Money.parse("1000.00"), BenefitMonth.of(2021, 4), LocalDate.of(2021, 3, 25))),
+                              new ClaimedPayment(march, Money.parse("3000.00"), MARCH, LocalDate.of(2021, 2, 25), LawRegime.SOL_2001,
+                                      LocalDate.of(2024, 2, 25)),
+                              new ClaimedPayment(april, Money.parse("1000.00"), BenefitMonth.of(2021, 4), LocalDate.of(2021, 3, 25),
+                                      LawRegime.SOL_2001, LocalDate.of(2024, 3, 25))),
                               Money.parse("4000.00"), RecoveryGround.INCORRECT_INFORMATION, DECIDED, LawRegime.SOL_2001, LocalDate.of(2024, 2, 25)));
     }
 
+    /** The transitional rule looks at when the assistance was granted, not at the month it was for. */
     @Test
-    void monthsFromJuly2025FallUnderTheNewLaw() {
-        executedAndErroneous(march, BenefitMonth.of(2025, 6), LocalDate.of(2025, 5, 25), "8000.00", "1000.00");
-        executedAndErroneous(april, BenefitMonth.of(2025, 7), LocalDate.of(2025, 6, 25), "8000.00", "1000.00");
+    void decisionsFromJuly2025FallUnderTheNewLawWhateverTheirMonth() {
+        executedAndErroneous(march, BenefitMonth.of(2025, 7), LocalDate.of(2025, 6, 25), "8000.00", "1000.00", LocalDate.of(2025, 6, 30));
+        executedAndErroneous(april, BenefitMonth.of(2025, 6), LocalDate.of(2025, 7, 3), "8000.00", "1000.00", LocalDate.of(2025, 7, 1));
 
         ledger.when(claim("2000.00", march, april))
               .expectEvents(new ErroneousAmountClaimedEvent(march, claimId, Money.parse("1000.00")),
                       new ErroneousAmountClaimedEvent(april, claimId, Money.parse("1000.00")),
                       new RecoveryClaimDecidedEvent(claimId, example.householdId, TROSA, List.of(
-                              new ClaimedPayment(march, Money.parse("1000.00"), BenefitMonth.of(2025, 6), LocalDate.of(2025, 5, 25)),
-                              new ClaimedPayment(april, Money.parse("1000.00"), BenefitMonth.of(2025, 7), LocalDate.of(2025, 6, 25))),
-                              Money.parse("2000.00"), RecoveryGround.INCORRECT_INFORMATION, DECIDED, LawRegime.SOL_2025, LocalDate.of(2028, 5, 25)));
+                              new ClaimedPayment(march, Money.parse("1000.00"), BenefitMonth.of(2025, 7), LocalDate.of(2025, 6, 25),
+                                      LawRegime.SOL_2001, LocalDate.of(2028, 6, 25)),
+                              new ClaimedPayment(april, Money.parse("1000.00"), BenefitMonth.of(2025, 6), LocalDate.of(2025, 7, 3),
+                                      LawRegime.SOL_2025, LocalDate.of(2028, 7, 3))),
+                              Money.parse("2000.00"), RecoveryGround.INCORRECT_INFORMATION, DECIDED, LawRegime.MIXED, LocalDate.of(2028, 6, 25)));
+    }
+
+    @Test
+    void aClaimOnlyOverNewLawDecisionsIsUnderTheNewLaw() {
+        executedAndErroneous(march, BenefitMonth.of(2025, 8), LocalDate.of(2025, 7, 25), "8000.00", "1000.00", LocalDate.of(2025, 7, 20));
+
+        ledger.when(claim("1000.00", march))
+              .expectEvents(new ErroneousAmountClaimedEvent(march, claimId, Money.parse("1000.00")),
+                      new RecoveryClaimDecidedEvent(claimId, example.householdId, TROSA, List.of(
+                              new ClaimedPayment(march, Money.parse("1000.00"), BenefitMonth.of(2025, 8), LocalDate.of(2025, 7, 25),
+                                      LawRegime.SOL_2025, LocalDate.of(2028, 7, 25))),
+                              Money.parse("1000.00"), RecoveryGround.INCORRECT_INFORMATION, DECIDED, LawRegime.SOL_2025, LocalDate.of(2028, 7, 25)));
     }
 
     @Test
@@ -77,7 +98,7 @@ class RecoveryClaimHandlerTest {
     void refusesAPaymentOfAnotherHousehold() {
         UUID otherHousehold = UUID.randomUUID();
         ledger.given("Payment", march, new PaymentScheduledEvent(march, example.decisionId, otherHousehold, TROSA, MARCH, LegalBasis.SOL_2025_12_1,
-                              Money.parse("8000.00"), Examples.DUE, se.benefitledger.core.payment.PayeeType.HOUSEHOLD, example.payeeId),
+                              Money.parse("8000.00"), Examples.DUE, se.benefitledger.core.payment.PayeeType.HOUSEHOLD, example.payeeId, null),
                       example.batched(march, batchId),
                       new se.benefitledger.core.payment.PaymentExecutedEvent(march, batchId, otherHousehold, TROSA, MARCH, Money.parse("8000.00"),
                               Examples.DUE),
@@ -103,9 +124,18 @@ class RecoveryClaimHandlerTest {
     }
 
     private void executedAndErroneous(UUID paymentId, BenefitMonth month, LocalDate executedOn, String amount, String erroneous) {
+        executedAndErroneous(paymentId, month, executedOn, amount, erroneous, month.value().atDay(1).minusDays(10));
+    }
+
+    private void executedAndErroneous(UUID paymentId, BenefitMonth month, LocalDate executedOn, String amount, String erroneous,
+                                      LocalDate decisionDecidedOn) {
+        UUID decisionId = UUID.randomUUID();
+        ledger.given("Decision", decisionId, new DecisionMadeEvent(decisionId, example.householdId, TROSA, month, DecisionOutcome.GRANTED,
+                LegalBasis.SOL_2025_12_1, List.of(new DecisionLine(LineType.NORM, Money.parse(amount))), List.of(), Money.parse(amount),
+                decisionDecidedOn));
         ledger.given("Payment", paymentId,
-                new PaymentScheduledEvent(paymentId, example.decisionId, example.householdId, TROSA, month, LegalBasis.SOL_2025_12_1,
-                        Money.parse(amount), executedOn, se.benefitledger.core.payment.PayeeType.HOUSEHOLD, example.payeeId),
+                new PaymentScheduledEvent(paymentId, decisionId, example.householdId, TROSA, month, LegalBasis.SOL_2025_12_1,
+                        Money.parse(amount), executedOn, se.benefitledger.core.payment.PayeeType.HOUSEHOLD, example.payeeId, null),
                 example.batched(paymentId, batchId),
                 new se.benefitledger.core.payment.PaymentExecutedEvent(paymentId, batchId, example.householdId, TROSA, month, Money.parse(amount),
                         executedOn),

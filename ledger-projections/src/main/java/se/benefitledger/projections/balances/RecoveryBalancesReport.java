@@ -10,14 +10,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Recovery balances: totals over every matching claim, and one page of them. */
-public record RecoveryBalancesReport(MunicipalityCode municipality, Totals totals, List<Claim> items, int page, int size, long total) {
+/**
+ * Recovery balances as of {@code asOf} (null: everything recorded): totals over every matching
+ * claim, and one page of them. {@code actionDeadline} is the earliest deadline of a linked payment
+ * with money still outstanding that day.
+ */
+public record RecoveryBalancesReport(MunicipalityCode municipality, LocalDate asOf, Totals totals, List<Claim> items, int page, int size,
+                                     long total) {
 
-    public record Totals(long claims, Money principal, Money repaid, Money waived, Money writtenOff, Money outstanding) {
+    public record Totals(long claims, Money principal, Money repaid, Money waived, Money writtenOff, Money outstanding, Money refundDue) {
     }
 
     public record Claim(UUID claimId, UUID householdId, Money principal, Money repaid, Money waived, Money writtenOff, Money outstanding,
-                        ClaimStatus status, RecoveryGround ground, LawRegime lawRegime, LocalDate decidedOn, LocalDate actionDeadline,
-                        int ageMonths, String agingBucket) {
+                        Money refundDue, ClaimStatus status, RecoveryGround ground, LawRegime lawRegime, LocalDate decidedOn,
+                        LocalDate actionDeadline, int ageMonths, String agingBucket) {
     }
 }

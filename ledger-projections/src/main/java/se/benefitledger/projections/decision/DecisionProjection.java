@@ -30,11 +30,11 @@ class DecisionProjection {
     void on(DecisionMadeEvent event, @SequenceNumber long version) throws JsonProcessingException {
         sql.update("""
                 INSERT INTO decision (decision_id, household_id, municipality, benefit_month, outcome, legal_basis, lines, incomes,
-                                      approved_ore, committed_ore, status, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 0, ?, ?)""",
+                                      approved_ore, committed_ore, decided_on, status, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 0, ?, ?, ?)""",
                 event.decisionId(), event.householdId(), event.municipality().code(), event.benefitMonth().toString(), event.outcome().name(),
                 event.legalBasis().name(), JSON.writeValueAsString(event.lines()), JSON.writeValueAsString(event.incomes()),
-                event.approvedAmount().ore(), DecisionStatus.ACTIVE.name(), version);
+                event.approvedAmount().ore(), event.decidedOn(), DecisionStatus.ACTIVE.name(), version);
     }
 
     @EventHandler

@@ -46,6 +46,7 @@ public class DecisionQueries {
                            read(rs.getString("incomes"), INCOMES),
                            Money.ofOre(rs.getLong("approved_ore")),
                            Money.ofOre(rs.getLong("committed_ore")),
+                           Sql.date(rs, "decided_on"),
                            DecisionStatus.valueOf(rs.getString("status")),
                            rs.getLong("version")))
                    .optional();

@@ -9,6 +9,7 @@ import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ public record DecisionView(UUID decisionId,
                            List<IncomeLine> incomes,
                            Money approvedAmount,
                            Money committedAmount,
+                           LocalDate decidedOn,
                            DecisionStatus status,
                            long version) {
 }

@@ -10,6 +10,7 @@ import se.benefitledger.core.payment.PaymentCancelledEvent;
 import se.benefitledger.core.payment.PaymentExecutedEvent;
 import se.benefitledger.core.payment.PaymentFoundErroneousEvent;
 import se.benefitledger.core.payment.PaymentRejectedEvent;
+import se.benefitledger.core.payment.PaymentReissuedEvent;
 import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.core.payment.PaymentScheduledEvent;
 import se.benefitledger.core.payment.PaymentStatus;
@@ -32,10 +33,11 @@ class PaymentProjection {
     void on(PaymentScheduledEvent event, @SequenceNumber long version) {
         sql.update("""
                 INSERT INTO payment (payment_id, decision_id, household_id, municipality, benefit_month, amount_ore, due_date,
-                                     payee_type, payee_id, status, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     payee_type, payee_id, status, reissue_of, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.paymentId(), event.decisionId(), event.householdId(), event.municipality().code(), event.benefitMonth().toString(),
-                event.amount().ore(), event.dueDate(), event.payeeType().name(), event.payeeId(), PaymentStatus.SCHEDULED.name(), version);
+                event.amount().ore(), event.dueDate(), event.payeeType().name(), event.payeeId(), PaymentStatus.SCHEDULED.name(),
+                event.reissueOf(), version);
     }
 
     @EventHandler
@@ -64,6 +66,11 @@ class PaymentProjection {
     void on(PaymentReturnedEvent event, @SequenceNumber long version) {
         sql.update("UPDATE payment SET status = ?, returned_on = ?, version = ? WHERE payment_id = ?",
                 PaymentStatus.RETURNED.name(), event.returnedOn(), version, event.paymentId());
+    }
+
+    @EventHandler
+    void on(PaymentReissuedEvent event, @SequenceNumber long version) {
+        sql.update("UPDATE payment SET version = ? WHERE payment_id = ?", version, event.paymentId());
     }
 
     @EventHandler

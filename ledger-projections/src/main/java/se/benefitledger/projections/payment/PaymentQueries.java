@@ -37,6 +37,7 @@ public class PaymentQueries {
             Sql.date(rs, "executed_on"),
             Sql.date(rs, "returned_on"),
             Money.ofOre(rs.getLong("erroneous_ore")),
+            rs.getObject("reissue_of", UUID.class),
             rs.getLong("version"));
 
     /** PostgreSQL orders UUIDs bytewise, so the nil UUID sorts first; payment ids are random, never nil. */
@@ -111,6 +112,27 @@ public class PaymentQueries {
                                  .params(batchId, paymentIds.toArray(UUID[]::new))
                                  .query(UUID.class)
                                  .list());
+    }
+
+    /**
+     * Payments of the municipality to these payees, optionally in one status and due in a range, by due date: one page and the
+     * number of all.
+     */
+    public PaymentPage toPayees(MunicipalityCode municipality, Collection<UUID> payeeIds, PaymentStatus status, LocalDate fromDueDate,
+                                LocalDate toDueDate, long offset, int limit) {
+        String where = """
+                municipality = ? AND payee_id = ANY (?) AND (?::varchar IS NULL OR status = ?)
+                AND due_date >= coalesce(?::date, '-infinity'::date) AND due_date <= coalesce(?::date, 'infinity'::date)""";
+        String statusName = status == null ? null : status.name();
+        Object[] parameters = {municipality.code(), payeeIds.toArray(UUID[]::new), statusName, statusName, fromDueDate, toDueDate};
+        long total = jdbc.sql("SELECT count(*) FROM payment WHERE " + where).params(parameters).query(Long.class).single();
+        var items = jdbc.sql("SELECT * FROM payment WHERE " + where + " ORDER BY due_date, payment_id OFFSET ? LIMIT ?")
+                        .params(parameters).param(offset).param(limit)
+                        .query(VIEW).list();
+        return new PaymentPage(items, total);
+    }
+
+    public record PaymentPage(List<PaymentView> items, long total) {
     }
 
     public long countInBatch(UUID batchId) {

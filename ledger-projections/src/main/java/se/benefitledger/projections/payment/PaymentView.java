@@ -23,5 +23,6 @@ public record PaymentView(UUID paymentId,
                           LocalDate executedOn,
                           LocalDate returnedOn,
                           Money erroneousAmount,
+                          UUID reissueOf,
                           long version) {
 }

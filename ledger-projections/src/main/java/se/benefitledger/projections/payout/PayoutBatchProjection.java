@@ -1,15 +1,19 @@
 package se.benefitledger.projections.payout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import se.benefitledger.core.payout.BankReportRecordedEvent;
 import se.benefitledger.core.payout.PayoutBatchCreatedEvent;
 import se.benefitledger.core.payout.PayoutBatchSettledEvent;
 import se.benefitledger.core.payout.PayoutBatchSettlementRecordedEvent;
 import se.benefitledger.core.payout.PayoutBatchStatus;
 import se.benefitledger.core.payout.SettledPayment;
 import se.benefitledger.core.payout.SettlementOutcome;
+import se.benefitledger.projections.json.LedgerJson;
 import se.benefitledger.projections.sql.SqlBatch;
 
 import java.util.List;
@@ -19,10 +23,19 @@ import java.util.List;
 @ProcessingGroup("payout-batch-view")
 class PayoutBatchProjection {
 
+    static final ObjectMapper JSON = LedgerJson.eventObjectMapper();
     private final SqlBatch sql;
 
     PayoutBatchProjection(SqlBatch sql) {
         this.sql = sql;
+    }
+
+    @EventHandler
+    void on(BankReportRecordedEvent event, @SequenceNumber long version) throws JsonProcessingException {
+        sql.update("INSERT INTO bank_report (batch_id, message_id, applied, unmatched, conflicts) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)",
+                event.batchId(), event.messageId(), event.applied(), JSON.writeValueAsString(event.unmatched()),
+                JSON.writeValueAsString(event.conflicts()));
+        sql.update("UPDATE payout_batch SET version = ? WHERE batch_id = ?", version, event.batchId());
     }
 
     @EventHandler

@@ -1,18 +1,24 @@
 package se.benefitledger.projections.payout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import se.benefitledger.core.payout.BankReportIssue;
 import se.benefitledger.core.payout.PayoutBatchStatus;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.sql.Sql;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @Service
 public class PayoutBatchQueries {
 
+    private static final TypeReference<List<BankReportIssue>> ISSUES = new TypeReference<>() {
+    };
     private final JdbcClient jdbc;
 
     PayoutBatchQueries(JdbcClient jdbc) {
@@ -41,5 +47,22 @@ public class PayoutBatchQueries {
 
     public Optional<MunicipalityCode> municipalityOf(UUID batchId) {
         return Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, false);
+    }
+
+    /** The bank message {@code messageId} as it was applied to the batch, if it was. */
+    public Optional<RecordedBankReport> bankReport(UUID batchId, String messageId) {
+        return jdbc.sql("SELECT * FROM bank_report WHERE batch_id = ? AND message_id = ?")
+                   .params(batchId, messageId)
+                   .query((rs, row) -> new RecordedBankReport(rs.getString("message_id"), rs.getInt("applied"), issues(rs.getString("unmatched")),
+                           issues(rs.getString("conflicts"))))
+                   .optional();
+    }
+
+    private static List<BankReportIssue> issues(String json) {
+        try {
+            return PayoutBatchProjection.JSON.readValue(json, ISSUES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable bank report issues", e);
+        }
     }
 }

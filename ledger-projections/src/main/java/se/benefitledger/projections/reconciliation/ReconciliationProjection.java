@@ -9,12 +9,15 @@ import se.benefitledger.core.payment.PaymentBatchedEvent;
 import se.benefitledger.core.payment.PaymentExecutedEvent;
 import se.benefitledger.core.payment.PaymentRejectedEvent;
 import se.benefitledger.core.payment.PaymentReturnedEvent;
+import se.benefitledger.core.payout.BankReportIssue;
+import se.benefitledger.core.payout.BankReportRecordedEvent;
 import se.benefitledger.core.payout.PayoutBatchCreatedEvent;
 import se.benefitledger.core.payout.PayoutBatchSettledEvent;
 import se.benefitledger.core.payout.PayoutBatchSettlementRecordedEvent;
 import se.benefitledger.projections.sql.PerBatch;
 import se.benefitledger.projections.sql.Sql;
 
+import java.util.ArrayList;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -73,9 +76,32 @@ class ReconciliationProjection {
         apply(ReconciliationPatches.of(event));
     }
 
+    /** What the bank reported and the ledger did not apply is kept as the batch's discrepancies. */
+    @EventHandler
+    void on(BankReportRecordedEvent event) {
+        var rows = new ArrayList<Object[]>();
+        for (var issue : event.unmatched()) {
+            rows.add(bankIssue(event, rows.size(), "UNMATCHED", issue));
+        }
+        for (var issue : event.conflicts()) {
+            rows.add(bankIssue(event, rows.size(), "CONFLICT", issue));
+        }
+        if (!rows.isEmpty()) {
+            Sql.batchUpdate(jdbc, """
+                    INSERT INTO reconciliation_bank_issue (batch_id, message_id, position, problem, end_to_end_id, payment_id, bank_state,
+                                                           bank_amount_ore, ledger_state, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        }
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE reconciliation_batch, reconciliation_payment");
+        jdbc.execute("TRUNCATE reconciliation_batch, reconciliation_payment, reconciliation_bank_issue");
+    }
+
+    private static Object[] bankIssue(BankReportRecordedEvent event, int position, String problem, BankReportIssue issue) {
+        return new Object[]{event.batchId(), event.messageId(), position, problem, issue.endToEndId(), issue.paymentId(), issue.bankState(),
+                issue.bankAmount() == null ? null : issue.bankAmount().ore(), issue.ledgerState(), issue.detail()};
     }
 
     private void apply(ReconciliationPatches.Patches patches) {

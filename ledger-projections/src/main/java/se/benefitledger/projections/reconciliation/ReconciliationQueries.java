@@ -73,7 +73,16 @@ public class ReconciliationQueries {
                 found.computeIfAbsent(Sql.uuid(rs, "batch_id"), id -> new java.util.ArrayList<>())
                      .add(new ReconciliationReport.Discrepancy(Sql.uuid(rs, "payment_id"), batchState,
                              rs.getBoolean("in_batch") ? Money.ofOre(batchAmount) : null, ledgerState,
-                             ledgerAmount == null ? null : Money.ofOre(ledgerAmount)));
+                             ledgerAmount == null ? null : Money.ofOre(ledgerAmount), null));
+            });
+        jdbc.sql("SELECT * FROM reconciliation_bank_issue WHERE batch_id = ANY (?) ORDER BY batch_id, message_id, position")
+            .param(batches.toArray(UUID[]::new))
+            .query(rs -> {
+                Long amount = (Long) rs.getObject("bank_amount_ore");
+                found.computeIfAbsent(Sql.uuid(rs, "batch_id"), id -> new java.util.ArrayList<>())
+                     .add(new ReconciliationReport.Discrepancy(rs.getObject("payment_id", UUID.class), null, null, rs.getString("ledger_state"), null,
+                             new ReconciliationReport.Bank(rs.getString("message_id"), rs.getString("problem"), rs.getString("end_to_end_id"),
+                                     rs.getString("bank_state"), amount == null ? null : Money.ofOre(amount), rs.getString("detail"))));
             });
         return found;
     }

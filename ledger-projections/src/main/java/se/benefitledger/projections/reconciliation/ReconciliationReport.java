@@ -24,6 +24,14 @@ public record ReconciliationReport(MunicipalityCode municipality, LocalDate from
      * the batch recorded (NOT_INCLUDED, UNSETTLED, EXECUTED, REJECTED), {@code ledgerState} the
      * payment's status (NOT_BATCHED, BATCHED, EXECUTED, REJECTED, RETURNED).
      */
-    public record Discrepancy(UUID paymentId, String batchState, Money batchAmount, String ledgerState, Money ledgerAmount) {
+    public record Discrepancy(UUID paymentId, String batchState, Money batchAmount, String ledgerState, Money ledgerAmount, Bank bank) {
+    }
+
+    /**
+     * A transaction of a bank message that the ledger did not apply: UNMATCHED (no payment of the
+     * batch has its EndToEndId) or CONFLICT (the payment's state or amount disagreed);
+     * {@code state} is what the bank reported (EXECUTED, REJECTED, RETURNED).
+     */
+    public record Bank(String messageId, String problem, String endToEndId, String state, Money amount, String detail) {
     }
 }

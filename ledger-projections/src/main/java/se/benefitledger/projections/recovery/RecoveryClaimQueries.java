@@ -39,6 +39,7 @@ public class RecoveryClaimQueries {
                            Money.ofOre(rs.getLong("repaid_ore")),
                            Money.ofOre(rs.getLong("waived_ore")),
                            Money.ofOre(rs.getLong("written_off_ore")),
+                           Money.ofOre(rs.getLong("refund_due_ore")),
                            ClaimStatus.valueOf(rs.getString("status")),
                            RecoveryGround.valueOf(rs.getString("ground")),
                            LawRegime.valueOf(rs.getString("law_regime")),

@@ -1,5 +1,6 @@
 package se.benefitledger.projections.recovery;
 
+import se.benefitledger.core.recovery.ClaimLinks;
 import se.benefitledger.core.recovery.ClaimStatus;
 import se.benefitledger.core.recovery.ClaimedPayment;
 import se.benefitledger.core.recovery.LawRegime;
@@ -19,15 +20,21 @@ public record RecoveryClaimView(UUID claimId,
                                 Money repaid,
                                 Money waived,
                                 Money writtenOff,
+                                Money refundDue,
                                 ClaimStatus status,
                                 RecoveryGround ground,
                                 LawRegime lawRegime,
                                 LocalDate decidedOn,
-                                LocalDate actionDeadline,
+                                LocalDate firstActionDeadline,
                                 long version) {
 
     /** principal − repaid − waived − written off */
     public Money outstanding() {
         return principal.minus(repaid).minus(waived).minus(writtenOff);
+    }
+
+    /** The earliest deadline of a linked payment with money still outstanding; null when nothing is. */
+    public LocalDate actionDeadline() {
+        return ClaimLinks.actionDeadline(payments, principal, outstanding()).orElse(null);
     }
 }

@@ -27,7 +27,7 @@ class SpendCalculatorTest {
     @Test
     void aScheduledPaymentCountsInItsBenefitMonthAndItsDueMonth() {
         var changes = SpendCalculator.of(new PaymentScheduledEvent(payment, UUID.randomUUID(), household, TROSA, BenefitMonth.of(2021, 3),
-                LegalBasis.SOL_2025_12_1, Money.parse("8450.00"), LocalDate.of(2021, 2, 25), PayeeType.HOUSEHOLD, UUID.randomUUID()));
+                LegalBasis.SOL_2025_12_1, Money.parse("8450.00"), LocalDate.of(2021, 2, 25), PayeeType.HOUSEHOLD, UUID.randomUUID(), null));
 
         assertThat(changes).containsExactly(
                 new SpendCalculator.TotalsChange(new SpendCalculator.Row("0488", BENEFIT_MONTH, "2021-03"), new SpendCalculator.Totals(845_000, 0, 0, 0)),

@@ -93,7 +93,8 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
         chunks(decisions).forEach(chunk -> {
             var payments = chunk.stream().flatMap(decision -> decision.payments().stream()).toList();
             var made = chunk.stream().map(decision -> new MakeDecisionCommand(decision.household().householdId(), decision.decisionId(),
-                    decision.benefitMonth(), decision.outcome(), decision.legalBasis(), decision.lines(), decision.incomes())).toList();
+                    decision.benefitMonth(), decision.outcome(), decision.legalBasis(), decision.lines(), decision.incomes(), decision.decidedOn()))
+                    .toList();
             sendBulk(new DecideInBulkCommand(made, scheduling(payments)), made.size() + payments.size());
         });
     }

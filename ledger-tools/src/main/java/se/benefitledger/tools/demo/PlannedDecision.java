@@ -7,6 +7,7 @@ import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,5 +26,10 @@ public record PlannedDecision(UUID decisionId,
         lines = List.copyOf(lines);
         incomes = List.copyOf(incomes);
         payments = List.copyOf(payments);
+    }
+
+    /** Applications for a month are decided in the last days of the month before. */
+    public LocalDate decidedOn() {
+        return benefitMonth.value().atDay(1).minusDays(10);
     }
 }

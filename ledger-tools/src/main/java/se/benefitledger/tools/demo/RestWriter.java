@@ -82,6 +82,7 @@ final class RestWriter implements PlanRunner.Writer, AutoCloseable {
             var body = new LinkedHashMap<String, Object>();
             body.put("householdId", id(decision.household().householdId()));
             body.put("benefitMonth", decision.benefitMonth().toString());
+            body.put("decidedOn", decision.decidedOn().toString());
             body.put("outcome", decision.outcome().name());
             body.put("legalBasis", decision.legalBasis().name());
             body.put("lines", decision.lines().stream().map(line -> Map.of("type", line.type().name(), "amount", amount(line.amount()))).toList());

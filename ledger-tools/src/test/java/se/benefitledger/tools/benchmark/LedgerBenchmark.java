@@ -258,7 +258,7 @@ public final class LedgerBenchmark {
             report("duration-buckets", "/api/v1/reports/duration-buckets?municipality=%s&month=%s".formatted(code, options.to()),
                     () -> duration.rolling(reported, options.to()));
             report("recovery-balances", "/api/v1/reports/recovery-balances?municipality=%s".formatted(code),
-                    () -> balances.report(reported, null, null, 0, 50));
+                    () -> balances.report(reported, null, null, null, 0, 50));
             report("reconciliation", "/api/v1/reports/reconciliation?municipality=%s&from=%s&to=%s".formatted(code, firstPayout, lastPayout),
                     () -> reconciliation.report(reported, firstPayout, lastPayout, 0, 50));
         }

@@ -225,7 +225,8 @@ public final class PayoutBatchBenchmark {
                                     List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
                             commands.sendAndWait(new MakeDecisionCommand(household, decision, BenefitMonth.of(2026, 12), DecisionOutcome.GRANTED,
                                     LegalBasis.SOL_2025_12_1,
-                                    List.of(new DecisionLine(LineType.NORM, amounts.stream().reduce(Money.ZERO, Money::plus))), List.of()));
+                                    List.of(new DecisionLine(LineType.NORM, amounts.stream().reduce(Money.ZERO, Money::plus))), List.of(),
+                                    LocalDate.of(2026, 11, 20)));
                             for (int i = 0; i < amounts.size(); i++) {
                                 commands.sendAndWait(new SchedulePaymentCommand(decision, UUID.randomUUID(), amounts.get(i), PAYOUT_DATE,
                                         PayeeType.HOUSEHOLD, payees.get((first + i) % PAYEES), null));

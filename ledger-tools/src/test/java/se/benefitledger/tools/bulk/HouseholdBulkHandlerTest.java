@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.benefitledger.core.Examples.DECIDED;
 import static se.benefitledger.core.Examples.TROSA;
 
 /** Bulk commands run every part through the aggregates' own rules, and stand or fall together. */
@@ -121,12 +122,12 @@ class HouseholdBulkHandlerTest {
 
     private static MakeDecisionCommand decision(UUID householdId, UUID decisionId, String norm) {
         return new MakeDecisionCommand(householdId, decisionId, MAY, DecisionOutcome.GRANTED, LegalBasis.SOL_2001_4_1,
-                List.of(new DecisionLine(LineType.NORM, Money.parse(norm))), List.of());
+                List.of(new DecisionLine(LineType.NORM, Money.parse(norm))), List.of(), DECIDED);
     }
 
     private static DecisionMadeEvent made(UUID householdId, UUID decisionId, String norm) {
         return new DecisionMadeEvent(decisionId, householdId, TROSA, MAY, DecisionOutcome.GRANTED, LegalBasis.SOL_2001_4_1,
-                List.of(new DecisionLine(LineType.NORM, Money.parse(norm))), List.of(), Money.parse(norm));
+                List.of(new DecisionLine(LineType.NORM, Money.parse(norm))), List.of(), Money.parse(norm), DECIDED);
     }
 
     private SchedulePaymentCommand payment(UUID decisionId, UUID paymentId, String amount) {
@@ -135,6 +136,6 @@ class HouseholdBulkHandlerTest {
 
     private PaymentScheduledEvent scheduled(UUID householdId, UUID decisionId, UUID paymentId, String amount) {
         return new PaymentScheduledEvent(paymentId, decisionId, householdId, TROSA, MAY, LegalBasis.SOL_2001_4_1, Money.parse(amount), DUE,
-                PayeeType.HOUSEHOLD, payee);
+                PayeeType.HOUSEHOLD, payee, null);
     }
 }

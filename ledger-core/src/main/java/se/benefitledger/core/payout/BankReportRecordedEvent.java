@@ -1,0 +1,20 @@
+package se.benefitledger.core.payout;
+
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The bank's message {@code messageId} about the batch was read; the same message is never applied twice. */
+public record BankReportRecordedEvent(UUID batchId,
+                                      MunicipalityCode municipality,
+                                      String messageId,
+                                      int applied,
+                                      List<BankReportIssue> unmatched,
+                                      List<BankReportIssue> conflicts) {
+
+    public BankReportRecordedEvent {
+        unmatched = List.copyOf(unmatched);
+        conflicts = List.copyOf(conflicts);
+    }
+}

@@ -146,7 +146,7 @@ class PaydayUnderLoadTest {
             var amounts = IntStream.range(d * PER_DECISION, (d + 1) * PER_DECISION).mapToObj(PaydayUnderLoadTest::amount).toList();
             commands.sendAndWait(new MakeDecisionCommand(household, decision, BenefitMonth.of(2021, 2), DecisionOutcome.GRANTED,
                     LegalBasis.SOL_2025_12_1, List.of(new DecisionLine(LineType.NORM, amounts.stream().reduce(Money.ZERO, Money::plus))),
-                    List.of()));
+                    List.of(), LocalDate.of(2021, 1, 20)));
             amounts.forEach(amount -> commands.sendAndWait(new SchedulePaymentCommand(decision, UUID.randomUUID(), amount, PAYOUT_DATE,
                     PayeeType.HOUSEHOLD, payee, null)));
         });

@@ -61,7 +61,7 @@ final class RandomHistory {
     enum Fate { SCHEDULED, CANCELLED, BATCHED, EXECUTED, REJECTED, RETURNED }
 
     static final class Payment {
-        final UUID id = UUID.randomUUID();
+        final UUID id;
         final UUID decisionId;
         final UUID householdId;
         final YearMonth benefitMonth;
@@ -73,7 +73,8 @@ final class RandomHistory {
         LocalDate returnedOn;
         long erroneous;
 
-        Payment(UUID decisionId, UUID householdId, YearMonth benefitMonth, long amount, LocalDate dueDate) {
+        Payment(UUID id, UUID decisionId, UUID householdId, YearMonth benefitMonth, long amount, LocalDate dueDate) {
+            this.id = id;
             this.decisionId = decisionId;
             this.householdId = householdId;
             this.benefitMonth = benefitMonth;
@@ -90,7 +91,7 @@ final class RandomHistory {
     }
 
     static final class Claim {
-        final UUID id = UUID.randomUUID();
+        final UUID id;
         final UUID householdId;
         final long principal;
         final LocalDate decidedOn;
@@ -98,7 +99,8 @@ final class RandomHistory {
         long waived;
         long writtenOff;
 
-        Claim(UUID householdId, long principal, LocalDate decidedOn) {
+        Claim(UUID id, UUID householdId, long principal, LocalDate decidedOn) {
+            this.id = id;
             this.householdId = householdId;
             this.principal = principal;
             this.decidedOn = decidedOn;
@@ -133,6 +135,15 @@ final class RandomHistory {
         findingsAndClaims();
     }
 
+    /** A history its caller tells fact by fact ({@link ToldHistory}): no events, nothing random. */
+    RandomHistory(MunicipalityCode municipality, YearMonth first, YearMonth last) {
+        this.seed = 0;
+        this.municipality = municipality;
+        this.first = first;
+        this.last = last;
+        this.random = null;
+    }
+
     private void householdsAndPayments(int householdCount) {
         for (int h = 0; h < householdCount; h++) {
             UUID household = UUID.randomUUID();
@@ -154,7 +165,7 @@ final class RandomHistory {
                     long amount = 1 + random.nextInt((int) (approved / count));
                     // due from a week before the month to its end: payment dates fall around month boundaries
                     LocalDate due = month.atDay(1).minusDays(7).plusDays(random.nextInt(35));
-                    var payment = new Payment(decision, household, month, amount, due);
+                    var payment = new Payment(UUID.randomUUID(), decision, household, month, amount, due);
                     payments.add(payment);
                     emit("Decision", decision, new DecisionAmountReservedEvent(decision, payment.id, Money.ofOre(amount)));
                     emit("Payment", payment.id, new PaymentScheduledEvent(payment.id, decision, household, municipality, benefitMonth(payment),
@@ -249,7 +260,7 @@ final class RandomHistory {
             }
             long principal = erroneous.stream().mapToLong(payment -> payment.erroneous).sum();
             LocalDate earliest = erroneous.stream().map(payment -> payment.executedOn).min(LocalDate::compareTo).orElseThrow();
-            var claim = new Claim(household, principal, earliest.plusMonths(2));
+            var claim = new Claim(UUID.randomUUID(), household, principal, earliest.plusMonths(2));
             claims.add(claim);
             for (var payment : erroneous) {
                 emit("Payment", payment.id, new ErroneousAmountClaimedEvent(payment.id, claim.id, Money.ofOre(payment.erroneous)));

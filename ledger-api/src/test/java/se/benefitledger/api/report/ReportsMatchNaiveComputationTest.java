@@ -71,31 +71,43 @@ class ReportsMatchNaiveComputationTest {
         Projections.awaitCaughtUp(processing, jdbc);
 
         for (var history : histories) {
-            String seed = "seed " + history.seed + " (municipality " + history.municipality + ")";
-            for (var basis : SpendBasis.values()) {
-                assertThat(spend.report(history.municipality, basis, FIRST.minusMonths(1), LAST.plusMonths(2)))
-                        .as(seed + ", monthly spend " + basis).usingRecursiveComparison()
-                        .isEqualTo(NaiveReports.monthlySpend(history, basis, FIRST.minusMonths(1), LAST.plusMonths(2)));
-            }
-            for (YearMonth end = FIRST; !end.isAfter(LAST.plusMonths(1)); end = end.plusMonths(1)) {
-                assertThat(duration.rolling(history.municipality, end)).as(seed + ", duration ending " + end).usingRecursiveComparison()
-                        .isEqualTo(NaiveReports.duration(history, end));
-            }
-            assertThat(duration.calendarYear(history.municipality, Year.of(2021))).as(seed + ", duration 2021").usingRecursiveComparison()
-                    .isEqualTo(NaiveReports.duration(history, YearMonth.of(2021, 12)));
-            for (ClaimStatus status : new ClaimStatus[]{null, ClaimStatus.OPEN, ClaimStatus.CLOSED}) {
-                var report = balances.report(history.municipality, null, status, 0, 500);
-                var expected = NaiveReports.balances(history, status);
-                assertThat(report.totals()).as(seed + ", recovery totals " + status).isEqualTo(expected.totals());
-                assertThat(report.items()).extracting(item -> item.claimId() + " " + item.outstanding() + " " + item.status())
-                        .as(seed + ", recovery items " + status).containsExactlyInAnyOrderElementsOf(expected.items());
-            }
-            var reconciled = reconciliation.report(history.municipality, LocalDate.of(2019, 1, 1), LocalDate.of(2022, 12, 31), 0, 500);
-            assertThat(reconciled.total()).as(seed + ", batches").isEqualTo(history.batches.size());
-            assertThat(reconciled.items()).extracting(NaiveReports::batchLine).as(seed + ", reconciliation")
-                    .containsExactlyInAnyOrderElementsOf(history.batches.stream().map(NaiveReports::batchLine).toList());
-            assertThat(reconciled.items()).allSatisfy(batch -> assertThat(batch.discrepancies()).as(seed + ", discrepancies").isEmpty());
+            assertEveryReportMatches(history, new ReportQueries(spend, duration, balances, reconciliation));
         }
+    }
+
+    /** The four report queries, as the REST layer uses them. */
+    record ReportQueries(MonthlySpendQueries spend, DurationQueries duration, RecoveryBalanceQueries balances,
+                         ReconciliationQueries reconciliation) {
+    }
+
+    /** Every report of the history's municipality over its months (and around them) equals the naive computation. */
+    static void assertEveryReportMatches(RandomHistory history, ReportQueries queries) {
+        YearMonth first = history.first;
+        YearMonth last = history.last;
+        String seed = "seed " + history.seed + " (municipality " + history.municipality + ")";
+        for (var basis : SpendBasis.values()) {
+            assertThat(queries.spend().report(history.municipality, basis, first.minusMonths(1), last.plusMonths(2)))
+                    .as(seed + ", monthly spend " + basis).usingRecursiveComparison()
+                    .isEqualTo(NaiveReports.monthlySpend(history, basis, first.minusMonths(1), last.plusMonths(2)));
+        }
+        for (YearMonth end = first; !end.isAfter(last.plusMonths(1)); end = end.plusMonths(1)) {
+            assertThat(queries.duration().rolling(history.municipality, end)).as(seed + ", duration ending " + end).usingRecursiveComparison()
+                    .isEqualTo(NaiveReports.duration(history, end));
+        }
+        assertThat(queries.duration().calendarYear(history.municipality, Year.of(last.getYear()))).as(seed + ", duration " + last.getYear())
+                .usingRecursiveComparison().isEqualTo(NaiveReports.duration(history, YearMonth.of(last.getYear(), 12)));
+        for (ClaimStatus status : new ClaimStatus[]{null, ClaimStatus.OPEN, ClaimStatus.CLOSED}) {
+            var report = queries.balances().report(history.municipality, null, status, 0, 500);
+            var expected = NaiveReports.balances(history, status);
+            assertThat(report.totals()).as(seed + ", recovery totals " + status).isEqualTo(expected.totals());
+            assertThat(report.items()).extracting(item -> item.claimId() + " " + item.outstanding() + " " + item.status())
+                    .as(seed + ", recovery items " + status).containsExactlyInAnyOrderElementsOf(expected.items());
+        }
+        var reconciled = queries.reconciliation().report(history.municipality, first.atDay(1).minusYears(1), last.atEndOfMonth().plusYears(1), 0, 500);
+        assertThat(reconciled.total()).as(seed + ", batches").isEqualTo(history.batches.size());
+        assertThat(reconciled.items()).extracting(NaiveReports::batchLine).as(seed + ", reconciliation")
+                .containsExactlyInAnyOrderElementsOf(history.batches.stream().map(NaiveReports::batchLine).toList());
+        assertThat(reconciled.items()).allSatisfy(batch -> assertThat(batch.discrepancies()).as(seed + ", discrepancies").isEmpty());
     }
 
     /** The counting rules of rest-api.md, computed the obvious way from the facts. */

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.benefitledger.core.shared.Money;
@@ -29,6 +33,15 @@ public class RestJsonConfiguration {
     @Bean
     Module ledgerValues() {
         return new LedgerJacksonModule(MAXIMUM_AMOUNT);
+    }
+
+    /** A number or a boolean where the contract has text is a wrong type (Jackson would take 7 as "7"). */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                                                               .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                                               .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                                               .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

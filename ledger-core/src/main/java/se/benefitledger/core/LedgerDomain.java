@@ -8,6 +8,7 @@ import se.benefitledger.core.decision.Decision;
 import se.benefitledger.core.decision.DecisionPaymentsHandler;
 import se.benefitledger.core.household.Household;
 import se.benefitledger.core.household.HouseholdBulkHandler;
+import se.benefitledger.core.household.PaymentSchedulingHandler;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payout.PayoutBatch;
 import se.benefitledger.core.payout.PayoutHandler;
@@ -40,7 +41,10 @@ public final class LedgerDomain {
         aggregate(configurer, PayoutBatch.class, repositories);
         aggregate(configurer, RecoveryClaim.class, repositories);
         return configurer
-                .registerCommandHandler(c -> new HouseholdBulkHandler(c.repository(Household.class), c.repository(Decision.class)))
+                .registerCommandHandler(c -> new HouseholdBulkHandler(c.repository(Household.class), c.repository(Decision.class),
+                        c.repository(Payment.class)))
+                .registerCommandHandler(c -> new PaymentSchedulingHandler(c.repository(Household.class), c.repository(Decision.class),
+                        c.repository(Payment.class)))
                 .registerCommandHandler(c -> new DecisionPaymentsHandler(c.repository(Decision.class), c.repository(Payment.class)))
                 .registerCommandHandler(c -> new PayoutHandler(c.repository(PayoutBatch.class), c.repository(Payment.class),
                         c.repository(Decision.class)))

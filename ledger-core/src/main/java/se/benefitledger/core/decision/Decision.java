@@ -1,7 +1,6 @@
 package se.benefitledger.core.decision;
 
 import se.benefitledger.core.shared.LegalBasis;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import se.benefitledger.core.payment.Payment;
@@ -15,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A decision on a household's assistance for one benefit month. It guards the invariant
@@ -56,8 +55,11 @@ public class Decision {
         return costs.minusAtMostToZero(incomes);
     }
 
-    @CommandHandler
-    public UUID handle(SchedulePaymentCommand command) throws Exception {
+    /**
+     * Reserves the payment's amount and answers how to create the payment; its household, which
+     * must be ACTIVE, checked that first (see {@code PaymentSchedulingHandler}).
+     */
+    public Callable<Payment> schedulePayment(SchedulePaymentCommand command) {
         requireActive("schedule payments");
         if (!command.amount().isPositive()) {
             throw new BusinessRuleViolation("a payment must be for more than 0.00");
@@ -68,9 +70,12 @@ public class Decision {
                     + ": " + committedAmount() + " is committed, " + command.amount() + " more would make " + committed);
         }
         apply(new DecisionAmountReservedEvent(decisionId, command.paymentId(), command.amount()));
-        createNew(Payment.class, () -> new Payment(command.paymentId(), decisionId, householdId, municipality, benefitMonth, legalBasis,
-                command.amount(), command.dueDate(), command.payeeType(), command.payeeId()));
-        return command.paymentId();
+        return () -> new Payment(command.paymentId(), decisionId, householdId, municipality, benefitMonth, legalBasis,
+                command.amount(), command.dueDate(), command.payeeType(), command.payeeId());
+    }
+
+    public UUID householdId() {
+        return householdId;
     }
 
     /** Gives a cancelled or rejected payment's amount back. */

@@ -58,7 +58,7 @@ public class Household {
         return municipality;
     }
 
-    private void requireActive(String action) {
+    void requireActive(String action) {
         if (status != HouseholdStatus.ACTIVE) {
             throw new StateConflict("household " + householdId + " is " + status + "; only an ACTIVE household can " + action);
         }

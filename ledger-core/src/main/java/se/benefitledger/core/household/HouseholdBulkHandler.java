@@ -4,21 +4,22 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Repository;
 import se.benefitledger.core.decision.Decision;
+import se.benefitledger.core.payment.Payment;
 
 /**
  * Bulk commands for loading history: each part is handled by the aggregate's own command handler
- * (registration by the household's constructor, a decision by its household, a payment by its
- * decision), all in the bulk command's unit of work, so that their events are appended together,
- * in JDBC batches.
+ * (registration by the household's constructor, a decision by its household, a payment as
+ * {@link PaymentSchedulingHandler} schedules one), all in the bulk command's unit of work, so
+ * that their events are appended together, in JDBC batches.
  */
 public class HouseholdBulkHandler {
 
     private final Repository<Household> households;
-    private final Repository<Decision> decisions;
+    private final PaymentSchedulingHandler payments;
 
-    public HouseholdBulkHandler(Repository<Household> households, Repository<Decision> decisions) {
+    public HouseholdBulkHandler(Repository<Household> households, Repository<Decision> decisions, Repository<Payment> payments) {
         this.households = households;
-        this.decisions = decisions;
+        this.payments = new PaymentSchedulingHandler(households, decisions, payments);
     }
 
     @CommandHandler
@@ -34,7 +35,7 @@ public class HouseholdBulkHandler {
             households.load(decision.householdId().toString()).handle(GenericCommandMessage.asCommandMessage(decision));
         }
         for (var payment : command.payments()) {
-            decisions.load(payment.decisionId().toString(), payment.expectedVersion()).handle(GenericCommandMessage.asCommandMessage(payment));
+            payments.handle(payment);
         }
     }
 }

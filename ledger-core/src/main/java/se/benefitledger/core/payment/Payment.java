@@ -51,6 +51,10 @@ public class Payment {
     @CommandHandler
     public void handle(ReturnPaymentCommand command) {
         require(PaymentStatus.EXECUTED, "be returned");
+        if (erroneous.isPositive()) {
+            throw new StateConflict("payment " + paymentId + " has an erroneous finding of " + erroneous
+                    + "; a payment found erroneous cannot be returned (recover it with a claim instead)");
+        }
         if (command.returnedOn().isBefore(executedOn)) {
             throw new BusinessRuleViolation("a payment cannot be returned before it was executed: payment " + paymentId
                     + " was executed on " + executedOn + ", return date " + command.returnedOn());

@@ -1,7 +1,9 @@
 package se.benefitledger.core.shared;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -28,8 +30,16 @@ public final class PersonalIdentityNumber {
         this.coordinationNumber = coordinationNumber;
     }
 
+    /** Birth dates and centuries are Swedish dates: "today" is today in Sweden, whatever the JVM's time zone. */
+    public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
     public static PersonalIdentityNumber parse(String text) {
-        return parse(text, LocalDate.now());
+        return parse(text, Clock.systemUTC());
+    }
+
+    /** Parses as of the clock's instant, taking today's date in Sweden (the clock's own zone does not matter). */
+    public static PersonalIdentityNumber parse(String text, Clock clock) {
+        return parse(text, LocalDate.ofInstant(clock.instant(), SWEDEN));
     }
 
     /**

@@ -47,6 +47,19 @@ class PaymentTest {
     }
 
     @Test
+    void aPaymentFoundErroneousCannotBeReturned() {
+        fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
+                      example.executed(paymentId, batchId, "8450.00", EXECUTED_ON),
+                      new PaymentFoundErroneousEvent(paymentId, example.householdId, TROSA, MARCH, Money.parse("2000.00"),
+                              ErroneousPaymentCause.INCORRECT_INFORMATION, null, Money.parse("2000.00")))
+               .when(new ReturnPaymentCommand(paymentId, LocalDate.of(2021, 3, 2), "account closed", null))
+               .expectException(StateConflict.class)
+               .expectExceptionMessage("payment " + paymentId + " has an erroneous finding of 2000.00; a payment found erroneous cannot be "
+                       + "returned (recover it with a claim instead)")
+               .expectNoEvents();
+    }
+
+    @Test
     void aPaymentIsReturnedOnlyOnce() {
         fixture.given(example.scheduled(paymentId, "8450.00"), example.batched(paymentId, batchId),
                       example.executed(paymentId, batchId, "8450.00", EXECUTED_ON),

@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +62,18 @@ class PersonalIdentityNumberTest {
                 .hasMessageContaining("future");
         assertThatThrownBy(() -> PersonalIdentityNumber.parse("81121898", TODAY)).hasMessageContaining("10 or 12 digits");
         assertThatThrownBy(() -> PersonalIdentityNumber.parse("8112189876x", TODAY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void judgesBornInTheFutureByTheDateInSwedenWhateverTheClocksZone() {
+        String bornOnNewYearsDay = "20" + withCheckDigit("270101123");
+        var newYearsEveInUtcButNewYearInSweden = Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC);
+        var newYearsEveInSwedenButNewYearInKiribati = Clock.fixed(Instant.parse("2026-12-31T22:30:00Z"), ZoneId.of("Pacific/Kiritimati"));
+
+        assertThat(PersonalIdentityNumber.parse(bornOnNewYearsDay, newYearsEveInUtcButNewYearInSweden).birthDate())
+                .isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThatThrownBy(() -> PersonalIdentityNumber.parse(bornOnNewYearsDay, newYearsEveInSwedenButNewYearInKiribati))
+                .hasMessageContaining("in the future");
     }
 
     @Test

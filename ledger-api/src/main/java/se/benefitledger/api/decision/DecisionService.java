@@ -11,6 +11,7 @@ import se.benefitledger.core.decision.IncomeLine;
 import se.benefitledger.core.decision.MakeDecisionCommand;
 import se.benefitledger.core.decision.RevokeDecisionCommand;
 import se.benefitledger.core.decision.SchedulePaymentCommand;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.projections.decision.DecisionQueries;
 import se.benefitledger.projections.decision.DecisionView;
 import se.benefitledger.projections.household.HouseholdQueries;
@@ -53,11 +54,16 @@ class DecisionService {
         return decisions.find(decisionId).orElseThrow();
     }
 
-    /** Schedules the payment and answers its id; the payee's name and account go to the vault. */
+    /**
+     * Schedules the payment and answers its id; the payee's name and account go to the vault. The
+     * household's row is locked after the decision's (locked before the handler ran): a closure of
+     * the household waits, or is seen.
+     */
     @Transactional
     public UUID schedulePayment(UUID decisionId, SchedulePaymentRequest request, Long expectedVersion) {
+        decisions.find(decisionId).ifPresent(decision -> households.lockMunicipalityOf(decision.householdId()));
         UUID paymentId = UUID.randomUUID();
-        UUID payeeId = vault.payeeIdFor(new Payee(request.payee().name(), request.payee().account()));
+        UUID payeeId = vault.payeeIdFor(Payee.of(request.payee().name(), PayeeAccount.parse(request.payee().account())));
         commands.sendAndWait(new SchedulePaymentCommand(decisionId, paymentId, request.amount(), request.dueDate(),
                 request.payee().type(), payeeId, expectedVersion));
         return paymentId;

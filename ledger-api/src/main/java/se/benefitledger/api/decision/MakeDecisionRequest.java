@@ -2,6 +2,7 @@ package se.benefitledger.api.decision;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import se.benefitledger.core.decision.DecisionOutcome;
 import se.benefitledger.core.decision.IncomeType;
 import se.benefitledger.core.decision.LineType;
@@ -16,8 +17,8 @@ record MakeDecisionRequest(@NotNull UUID householdId,
                            @NotNull BenefitMonth benefitMonth,
                            @NotNull DecisionOutcome outcome,
                            @NotNull LegalBasis legalBasis,
-                           @NotNull List<@Valid @NotNull Line> lines,
-                           List<@Valid @NotNull Income> incomes) {
+                           @NotNull @Size(max = 30) List<@Valid @NotNull Line> lines,
+                           @Size(max = 30) List<@Valid @NotNull Income> incomes) {
 
     record Line(@NotNull LineType type, @NotNull Money amount) {
     }

@@ -1,7 +1,6 @@
 package se.benefitledger.api.decision;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-record RevokeDecisionRequest(@NotBlank @Size(max = 500) String reason) {
+record RevokeDecisionRequest(@NotBlank String reason) {
 }

@@ -3,8 +3,8 @@ package se.benefitledger.api.decision;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import se.benefitledger.api.pii.PayeeAccountNumber;
+import se.benefitledger.api.pii.PayeeName;
 import se.benefitledger.api.web.PositiveAmount;
 import se.benefitledger.core.payment.PayeeType;
 import se.benefitledger.core.shared.Money;
@@ -16,12 +16,11 @@ record SchedulePaymentRequest(@NotNull @PositiveAmount Money amount,
                               @NotNull @Valid Payee payee) {
 
     /**
-     * @param account a Swedish bank account: clearing number and account number, digits with
-     *                optional spaces and dashes (e.g. {@code 8327-9 123456789}), or an IBAN
+     * @param account an IBAN, a Swedish bank account (clearing number and account number, e.g. {@code 8327-9 123456782}),
+     *                a bankgiro ({@code BG 5050-1055}) or a plusgiro ({@code PG 12 34 56-6}) number
      */
     record Payee(@NotNull PayeeType type,
-                 @NotBlank @Size(max = 140) @Pattern(regexp = "[^\\n\\r]*", message = "must be one line") String name,
-                 @NotBlank @Pattern(regexp = "(\\d[\\d -]{5,30}\\d)|([A-Z]{2}\\d{2}[A-Z0-9]{10,30})",
-                         message = "must be a Swedish bank account (clearing and account number) or an IBAN") String account) {
+                 @NotBlank @PayeeName String name,
+                 @NotBlank @PayeeAccountNumber String account) {
     }
 }

@@ -7,7 +7,9 @@ import se.benefitledger.core.decision.IncomeLine;
 import se.benefitledger.core.decision.IncomeType;
 import se.benefitledger.core.decision.LineType;
 import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.core.payment.CheckDigits;
 import se.benefitledger.core.payment.ErroneousPaymentCause;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.core.payment.PayeeType;
 import se.benefitledger.core.recovery.RecoveryGround;
 import se.benefitledger.core.shared.BenefitMonth;
@@ -544,12 +546,17 @@ public final class SyntheticPlan {
         return kronor * 100;
     }
 
+    /** A Swedbank account, clearing number 8xxx-x, valid under its check digits; drawn with the same three draws as ever. */
     private static String account(SplittableRandom random) {
-        return String.format("%04d-%d %09d", 3_000 + random.nextInt(6_000), random.nextInt(10), random.nextInt(1_000_000_000));
+        String clearing = Integer.toString(8_000 + random.nextInt(6_000) % 100 * 10 + random.nextInt(10));
+        String number = String.format("%09d", random.nextInt(1_000_000_000));
+        return PayeeAccount.parse(clearing + "-" + CheckDigits.luhn(clearing) + " " + number + CheckDigits.luhn(number)).canonical();
     }
 
+    /** The municipality's code and {@code n} as a bankgiro number with its check digit. */
     private static String bankgiro(MunicipalityCode municipality, int n) {
-        return String.format("%s-%04d", municipality.code(), n);
+        String number = String.format("%s%03d", municipality.code(), n % 1_000);
+        return PayeeAccount.parse("BG " + number + CheckDigits.luhn(number)).canonical();
     }
 
     private static int pick(SplittableRandom random, int[] weights) {

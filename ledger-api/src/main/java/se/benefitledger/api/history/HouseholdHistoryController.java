@@ -5,13 +5,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.benefitledger.api.input.InputBounds;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.web.PageRequest;
 import se.benefitledger.projections.history.HouseholdHistory;
 import se.benefitledger.projections.history.HouseholdHistoryQueries;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** The audit trail of a household for investigators and auditors: who did what when, as the ledger recorded it. */
@@ -37,9 +37,9 @@ class HouseholdHistoryController {
             return null;
         }
         try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "must be an ISO-8601 instant in UTC, e.g. 2021-03-25T10:15:30Z");
+            return InputBounds.instant(asOf);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("asOf", e.getMessage());
         }
     }
 }

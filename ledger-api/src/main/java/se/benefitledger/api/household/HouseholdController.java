@@ -22,6 +22,7 @@ import se.benefitledger.core.shared.PersonalIdentityNumber;
 import se.benefitledger.projections.household.HouseholdQueries;
 import se.benefitledger.projections.household.HouseholdView;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,12 +34,14 @@ class HouseholdController {
     private final HouseholdQueries households;
     private final AccessControl access;
     private final PiiAccessLog accessLog;
+    private final Clock clock;
 
-    HouseholdController(HouseholdService service, HouseholdQueries households, AccessControl access, PiiAccessLog accessLog) {
+    HouseholdController(HouseholdService service, HouseholdQueries households, AccessControl access, PiiAccessLog accessLog, Clock clock) {
         this.service = service;
         this.households = households;
         this.access = access;
         this.accessLog = accessLog;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -60,7 +63,10 @@ class HouseholdController {
     PageResponse<HouseholdResponse> findByPerson(@RequestParam String personalIdentityNumber) {
         PersonalIdentityNumber number;
         try {
-            number = PersonalIdentityNumber.parse(personalIdentityNumber);
+            if (personalIdentityNumber.length() > 13) {
+                throw new IllegalArgumentException("must be 10 or 12 digits, optionally with '-' or '+' before the last four");
+            }
+            number = PersonalIdentityNumber.parse(personalIdentityNumber, clock);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("personalIdentityNumber", "is not a valid personnummer or samordningsnummer: " + e.getMessage());
         }

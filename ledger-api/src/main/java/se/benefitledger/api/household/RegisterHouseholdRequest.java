@@ -3,6 +3,7 @@ package se.benefitledger.api.household;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
@@ -10,7 +11,7 @@ import se.benefitledger.core.shared.PersonalIdentityNumber;
 import java.util.List;
 
 record RegisterHouseholdRequest(@NotNull MunicipalityCode municipality,
-                                @NotEmpty List<@Valid @NotNull Member> members) {
+                                @NotEmpty @Size(max = 20) List<@Valid @NotNull Member> members) {
 
     record Member(@NotNull PersonalIdentityNumber personalIdentityNumber, @NotNull MemberRole role) {
     }

@@ -19,6 +19,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import se.benefitledger.api.problem.DatabaseUnavailable;
 import se.benefitledger.api.problem.Problems;
 import se.benefitledger.api.security.CurrentUser;
+import se.benefitledger.api.web.CachedBodyRequest;
 import se.benefitledger.api.web.LedgerRequest;
 
 import java.io.IOException;

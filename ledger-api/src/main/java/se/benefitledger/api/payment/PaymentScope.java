@@ -17,6 +17,6 @@ class PaymentScope {
         return new ScopedResource("paymentId", "payment", payments::municipalityOf, paymentId -> {
             decisions.lockDecisionsOfPayments(List.of(paymentId));
             return payments.lockMunicipalityOf(paymentId);
-        });
+        }, payments::municipalitiesOf);
     }
 }

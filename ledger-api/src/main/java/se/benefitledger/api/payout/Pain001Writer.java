@@ -23,6 +23,7 @@ import jakarta.xml.bind.Marshaller;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.core.shared.Money;
 
 import javax.xml.namespace.QName;
@@ -36,7 +37,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -55,14 +55,19 @@ public final class Pain001Writer {
     private static final int MAX_ID = 35;
     private static final int MAX_TEXT = 140;
     private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?");
-    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}");
     private static final JAXBContext JAXB = jaxbContext();
 
-    /** The paying municipality's account at its bank; without a BIC the debtor agent is "NOTPROVIDED". */
-    public record Debtor(String name, String account, String bic) {
+    /**
+     * The paying municipality's account at its bank, an IBAN or a Swedish bank account; without a BIC the debtor agent
+     * is "NOTPROVIDED".
+     */
+    public record Debtor(String name, PayeeAccount account, String bic) {
         public Debtor {
             requireText(name, "debtor name");
             Objects.requireNonNull(account, "debtor account");
+            if (account.kind() != PayeeAccount.Kind.IBAN && account.kind() != PayeeAccount.Kind.BANK_ACCOUNT) {
+                throw new IllegalArgumentException("a debtor account is an IBAN or a Swedish bank account, not a " + account.kind());
+            }
             if (bic != null && !BIC.matcher(bic).matches()) {
                 throw new IllegalArgumentException("not a BIC: " + bic);
             }
@@ -86,7 +91,7 @@ public final class Pain001Writer {
     }
 
     /** One payment; a null remittance information leaves out {@code RmtInf}. */
-    public record Transaction(String endToEndId, Money amount, String creditorName, String creditorAccount,
+    public record Transaction(String endToEndId, Money amount, String creditorName, PayeeAccount creditorAccount,
                               String remittanceInformation) {
         public Transaction {
             requireId(endToEndId, "end-to-end id");
@@ -195,23 +200,24 @@ public final class Pain001Writer {
         return new PartyIdentification32().setNm(truncate(name));
     }
 
-    /** An IBAN when the account starts with two letters, otherwise a Swedish account number given as BBAN digits. */
-    private static CashAccount16 account(String account) {
-        String compact = account.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-        if (compact.length() >= 2 && Character.isLetter(compact.charAt(0)) && Character.isLetter(compact.charAt(1))) {
-            if (!IBAN.matcher(compact).matches()) {
-                throw new IllegalArgumentException("not an IBAN: " + account);
-            }
-            return new CashAccount16().setId(new AccountIdentification4Choice().setIBAN(compact));
+    /**
+     * Each kind the way Swedish banks' pain.001 guides read it: an IBAN as {@code IBAN}; otherwise {@code Othr} with
+     * the scheme: bankgiro {@code Prtry BGNR}, plusgiro {@code Prtry PGNR}, a Swedish bank account {@code Cd BBAN}
+     * (clearing number and account number as one run of digits).
+     */
+    private static CashAccount16 account(PayeeAccount account) {
+        var id = new AccountIdentification4Choice();
+        switch (account.kind()) {
+            case IBAN -> id.setIBAN(account.electronic());
+            case BANK_ACCOUNT -> id.setOthr(other(account, new AccountSchemeName1Choice().setCd("BBAN")));
+            case BANKGIRO -> id.setOthr(other(account, new AccountSchemeName1Choice().setPrtry("BGNR")));
+            case PLUSGIRO -> id.setOthr(other(account, new AccountSchemeName1Choice().setPrtry("PGNR")));
         }
-        String digits = account.replaceAll("\\D", "");
-        // Dropping a letter from an account number would pay someone else.
-        if (digits.isEmpty() || digits.length() > 34 || account.chars().anyMatch(Character::isLetter)) {
-            throw new IllegalArgumentException("not a Swedish account number: " + account);
-        }
-        return new CashAccount16().setId(new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1()
-                .setId(digits)
-                .setSchmeNm(new AccountSchemeName1Choice().setCd("BBAN"))));
+        return new CashAccount16().setId(id);
+    }
+
+    private static GenericAccountIdentification1 other(PayeeAccount account, AccountSchemeName1Choice scheme) {
+        return new GenericAccountIdentification1().setId(account.electronic()).setSchmeNm(scheme);
     }
 
     /** Max140Text counts characters, so cut on a code point boundary. */

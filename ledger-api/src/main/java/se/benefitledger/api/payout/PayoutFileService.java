@@ -86,7 +86,7 @@ class PayoutFileService {
                 // the check before the first byte saw this same snapshot: a bug, never a file silently short of a payment
                 throw new IllegalStateException(erased(payment.paymentId(), batchId));
             }
-            return new Pain001Writer.Transaction(compact(payment.paymentId()), payment.amount(), payee.name(), payee.account(),
+            return new Pain001Writer.Transaction(compact(payment.paymentId()), payment.amount(), payee.name(), payee.parsedAccount(),
                     "Ekonomiskt bistånd " + payment.benefitMonth());
         });
     }

@@ -1,6 +1,7 @@
 package se.benefitledger.api.payout;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.StateConflict;
 
@@ -26,14 +27,33 @@ record PayoutProperties(Map<String, DebtorAccount> debtors) {
         debtors.keySet().stream().filter(key -> !DEFAULT.equals(key) && !MunicipalityCode.isValid(key)).findAny().ifPresent(key -> {
             throw new IllegalArgumentException("ledger.payout.debtors." + key + ": not a municipality code, nor '" + DEFAULT + "'");
         });
+        // a mistyped account is refused at startup, not in the first bank file made from it
+        debtors.forEach((key, entry) -> {
+            if (entry != null && entry.account() != null && !entry.account().isBlank()) {
+                try {
+                    entry.debtorAccount();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("ledger.payout.debtors." + key + ".account: " + e.getMessage(), e);
+                }
+            }
+        });
     }
 
     /**
      * @param name    as the bank file names the payer; {@code "<municipality name> kommun"} when not set
-     * @param account an IBAN, or a Swedish account number
+     * @param account an IBAN, or a Swedish bank account (clearing number and account number), checked at startup
      * @param bic     the bank's BIC; optional
      */
     record DebtorAccount(String name, String account, String bic) {
+
+        /** The account in its canonical form: an IBAN or a Swedish bank account. */
+        PayeeAccount debtorAccount() {
+            PayeeAccount parsed = PayeeAccount.parse(account);
+            if (parsed.kind() != PayeeAccount.Kind.IBAN && parsed.kind() != PayeeAccount.Kind.BANK_ACCOUNT) {
+                throw new IllegalArgumentException("must be an IBAN or a Swedish bank account to pay from, not a " + parsed.kind());
+            }
+            return parsed;
+        }
     }
 
     /** The municipality's paying account, or a 409 naming the property to set. */
@@ -44,6 +64,6 @@ record PayoutProperties(Map<String, DebtorAccount> debtors) {
                     + ": set ledger.payout.debtors." + municipality.code() + ".account");
         }
         String name = entry.name() == null || entry.name().isBlank() ? municipality.name() + " kommun" : entry.name();
-        return new Pain001Writer.Debtor(name, entry.account(), entry.bic());
+        return new Pain001Writer.Debtor(name, entry.debtorAccount(), entry.bic());
     }
 }

@@ -2,6 +2,7 @@ package se.benefitledger.api.pii;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
 
 import java.nio.ByteBuffer;
@@ -55,17 +56,24 @@ public class PiiVault {
                    .optional();
     }
 
-    /** The payee id for this name and account, the same for the same payee every time. Joins the caller's transaction. */
+    /**
+     * The payee id for this name and account, the same for the same payee every time: the same name (ignoring case and
+     * surrounding spaces) and the same account in its canonical form. Joins the caller's transaction.
+     *
+     * @throws IllegalArgumentException when the account is not valid under {@link PayeeAccount}'s rules
+     */
     public UUID payeeIdFor(Payee payee) {
         return subjectIdFor(PAYEE, identity(payee), plaintext(payee));
     }
 
+    /** Two accounts are one payee's only when their kind and canonical form are equal: never by their digits alone. */
     private static String identity(Payee payee) {
-        return payee.name().trim().toLowerCase(java.util.Locale.ROOT) + "\n" + payee.accountDigits();
+        PayeeAccount account = payee.parsedAccount();
+        return payee.name().trim().toLowerCase(java.util.Locale.ROOT) + "\n" + account.kind() + " " + account.canonical();
     }
 
     private static byte[] plaintext(Payee payee) {
-        return (payee.name().trim() + "\n" + payee.account().trim()).getBytes(StandardCharsets.UTF_8);
+        return (payee.name().trim() + "\n" + payee.parsedAccount().canonical()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@link #payeeIdFor} for many payees at once, like {@link #personIdsFor}. */

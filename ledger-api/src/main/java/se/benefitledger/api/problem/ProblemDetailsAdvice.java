@@ -1,6 +1,7 @@
 package se.benefitledger.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,6 +25,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import se.benefitledger.api.input.BusinessRule;
 import se.benefitledger.api.security.ForbiddenException;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.StateConflict;
@@ -118,7 +121,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = e.getBindingResult().getFieldErrors().stream()
                       .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
                       .toList();
+        if (e.getBindingResult().getAllErrors().stream().allMatch(ProblemDetailsAdvice::isBusinessRule)) {
+            var problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "business-rule-violation", "A business rule refused the command",
+                    "A business rule refused the request's fields");
+            problem.setProperty("errors", errors);
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
         return badRequest(Problems.invalidRequest("The request has invalid fields", errors));
+    }
+
+    /** A constraint marked as a {@link BusinessRule}: its violation is answered 422, not 400. */
+    private static boolean isBusinessRule(ObjectError error) {
+        return error.contains(ConstraintViolation.class)
+                && error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAnnotation().annotationType()
+                        .isAnnotationPresent(BusinessRule.class);
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import se.benefitledger.api.config.RestJsonConfiguration;
 import se.benefitledger.projections.json.LedgerJacksonModule;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,7 @@ final class CsvRows {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final CsvMapper CSV = CsvMapper.builder()
                                                   .addModule(new JavaTimeModule())
-                                                  .addModule(new LedgerJacksonModule(RestJsonConfiguration.MAXIMUM_AMOUNT))
+                                                  .addModule(new LedgerJacksonModule())
                                                   .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                   // columns in the order the row records declare them, not alphabetically
                                                   .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)

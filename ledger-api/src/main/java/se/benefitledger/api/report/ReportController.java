@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.benefitledger.api.input.InputBounds;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.security.AccessControl;
 import se.benefitledger.api.web.PageRequest;
@@ -25,7 +26,6 @@ import se.benefitledger.projections.spend.SpendBasis;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,11 +86,7 @@ class ReportController {
         if (month != null) {
             return duration.rolling(code, month("month", month));
         }
-        try {
-            return duration.calendarYear(code, Year.parse(year));
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("year", "must be a year, e.g. 2021");
-        }
+        return duration.calendarYear(code, Year.of(parse("year", year, InputBounds::year)));
     }
 
     @GetMapping(path = "/duration-buckets", produces = "text/csv")
@@ -151,24 +147,29 @@ class ReportController {
     }
 
     private MunicipalityCode scoped(String municipality) {
-        MunicipalityCode code = parse("municipality", municipality, MunicipalityCode::of, "must be a Swedish municipality code, e.g. 0488");
+        MunicipalityCode code = parse("municipality", municipality, value -> {
+            if (!MunicipalityCode.isValid(value)) {
+                throw new IllegalArgumentException("must be a Swedish municipality code, e.g. 0488");
+            }
+            return MunicipalityCode.of(value);
+        });
         access.requireMayActIn(code);
         return code;
     }
 
     private static YearMonth month(String field, String value) {
-        return parse(field, value, YearMonth::parse, "must be a month of the form YYYY-MM");
+        return parse(field, value, InputBounds::month);
     }
 
     private static LocalDate date(String field, String value) {
-        return parse(field, value, LocalDate::parse, "must be a date of the form YYYY-MM-DD");
+        return parse(field, value, InputBounds::date);
     }
 
-    private static <T> T parse(String field, String value, Function<String, T> parser, String message) {
+    private static <T> T parse(String field, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new InvalidRequestException(field, message);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, e.getMessage());
         }
     }
 }

@@ -7,7 +7,10 @@ import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.api.web.LedgerRequest;
 import se.benefitledger.core.shared.MunicipalityCode;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The municipality-scope rules, written once: an object of a municipality outside the caller's
@@ -24,6 +27,20 @@ public class AccessControl {
             throw new NotFoundException(what, id);
         }
         actIn(municipality.get());
+    }
+
+    /**
+     * Ids a request body names: each must exist and be visible to the caller, else 404 as for an
+     * unknown id. Unlike an id in the path, they do not decide the municipality the request acts in.
+     */
+    public void requireAllVisible(Collection<UUID> ids, Map<UUID, MunicipalityCode> municipalities, String what) {
+        var scope = CurrentUser.require().scope();
+        for (UUID id : ids) {
+            var municipality = municipalities.get(id);
+            if (municipality == null || !scope.includes(municipality)) {
+                throw new NotFoundException(what, id);
+            }
+        }
     }
 
     public void requireMayActIn(MunicipalityCode municipality) {

@@ -11,12 +11,13 @@ import java.util.Map;
  * ({@code mode=jwt}; issuer or JWK set under {@code spring.security.oauth2.resourceserver.jwt}).
  */
 @ConfigurationProperties("ledger.security")
-public record SecurityProperties(Mode mode, Map<String, User> users, Claims claims) {
+public record SecurityProperties(Mode mode, Map<String, User> users, Claims claims, Jwt jwt) {
 
     public SecurityProperties {
         mode = mode == null ? Mode.BASIC : mode;
         users = users == null ? Map.of() : Map.copyOf(users);
         claims = claims == null ? new Claims(null, null) : claims;
+        jwt = jwt == null ? new Jwt(null, null) : jwt;
     }
 
     public enum Mode { BASIC, JWT }
@@ -31,6 +32,16 @@ public record SecurityProperties(Mode mode, Map<String, User> users, Claims clai
             roles = roles == null ? List.of() : List.copyOf(roles);
             municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
         }
+    }
+
+    /**
+     * What a token must say about itself (jwt mode; both required).
+     *
+     * @param issuer   the {@code iss} every token must carry; defaults to
+     *                 {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+     * @param audience a value the token's {@code aud} must contain
+     */
+    public record Jwt(String issuer, String audience) {
     }
 
     /** Names of the JWT claims holding the roles and the municipalities. */

@@ -361,7 +361,7 @@ public final class LedgerBenchmark {
                             for (String amount : List.of("5200.00", "5800.00")) {
                                 timed(latencies, failures, "/api/v1/decisions/" + decision + "/payments", """
                                         {"amount": "%s", "dueDate": "2025-12-23",
-                                         "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456789"}}""".formatted(amount),
+                                         "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456782"}}""".formatted(amount),
                                         "paymentId");
                             }
                         }

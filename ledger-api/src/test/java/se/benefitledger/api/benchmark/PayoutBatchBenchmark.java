@@ -17,6 +17,7 @@ import se.benefitledger.core.decision.SchedulePaymentCommand;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.household.RegisterHouseholdCommand;
+import se.benefitledger.core.payment.CheckDigits;
 import se.benefitledger.core.payment.PayeeType;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
@@ -149,7 +150,7 @@ public final class PayoutBatchBenchmark {
             var commands = service.getBean(CommandGateway.class);
             var vault = service.getBean(PiiVault.class);
             List<UUID> payees = Stream.iterate(0, i -> i + 1).limit(PAYEES)
-                                      .map(i -> vault.payeeIdFor(new Payee("Mottagare " + i, "8327-9 12345678" + i))).toList();
+                                      .map(i -> vault.payeeIdFor(new Payee("Mottagare " + i, "8327-9 " + (12_345_670 + i) + CheckDigits.luhn(Integer.toString(12_345_670 + i))))).toList();
             int decisions = (payments + PAYMENTS_PER_DECISION - 1) / PAYMENTS_PER_DECISION;
             var scheduled = new AtomicInteger();
             var nextDecision = new AtomicInteger();

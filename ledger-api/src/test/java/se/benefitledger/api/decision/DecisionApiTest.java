@@ -102,7 +102,7 @@ class DecisionApiTest {
         assertThat(first.<String>json("$.status")).isEqualTo("SCHEDULED");
         assertThat(first.<String>json("$.benefitMonth")).isEqualTo("2021-03");
         assertThat(first.<String>json("$.payee.name")).isEqualTo("Test Testsson");
-        assertThat(first.<String>json("$.payee.account")).isEqualTo("8327-9 123456789");
+        assertThat(first.<String>json("$.payee.account")).isEqualTo("8327-9 123456782");
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.<String>json("$.detail")).contains("may not exceed its approved amount 10000.00");
         assertThat(rest.status()).isEqualTo(201);
@@ -117,7 +117,7 @@ class DecisionApiTest {
         assertThat(nils.post("/api/v1/decisions/" + decision + "/payments", Ledger.paymentJson("0.00", "2021-02-25")).<List<String>>json("$.errors[*].field"))
                 .containsExactly("amount");
         assertThat(nils.post("/api/v1/decisions/" + decision + "/payments", Ledger.paymentJson("10.00", "2021-02-25")
-                .replace("8327-9 123456789", "not an account")).<List<String>>json("$.errors[*].field")).containsExactly("payee.account");
+                .replace("8327-9 123456782", "not an account")).<List<String>>json("$.errors[*].field")).containsExactly("payee.account");
     }
 
     @Test

@@ -107,7 +107,7 @@ class PayoutBatchApiTest {
         assertThat(twice.<String>json("$.detail")).contains("is already settled");
         assertThat(outside.status()).isEqualTo(422);
         assertThat(outside.<String>json("$.detail")).contains("is not in payout batch");
-        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.status()).as("an unknown id in a body, like one in a path").isEqualTo(404);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + payment).<String>json("$.status")).isEqualTo("EXECUTED");
     }
 

@@ -90,7 +90,7 @@ class PayoutBatchFileTest {
         assertThat(xml.text("//p:PmtInf/p:PmtInfId")).isEqualTo(batchId.replace("-", ""));
         assertThat(xml.text("//p:PmtInf/p:ReqdExctnDt")).isEqualTo("2021-02-25");
         assertThat(xml.text("//p:PmtInf/p:Dbtr/p:Nm")).isEqualTo(MunicipalityCode.of(municipality).name() + " kommun");
-        assertThat(xml.text("//p:PmtInf/p:DbtrAcct/p:Id/p:Othr/p:Id")).as("the test config's default account").isEqualTo("585112345678");
+        assertThat(xml.text("//p:PmtInf/p:DbtrAcct/p:Id/p:Othr/p:Id")).as("the test config's default account").isEqualTo("58398257466");
         assertThat(xml.text("//p:PmtInf/p:DbtrAgt/p:FinInstnId/p:BIC")).isEqualTo("ESSESESS");
 
         assertThat(xml.transfers()).containsOnlyKeys(rent.replace("-", ""), norm.replace("-", ""));
@@ -102,10 +102,46 @@ class PayoutBatchFileTest {
         Node toHousehold = xml.transfers().get(norm.replace("-", ""));
         assertThat(xml.text("p:Amt/p:InstdAmt", toHousehold)).isEqualTo("5220.45");
         assertThat(xml.text("p:Cdtr/p:Nm", toHousehold)).isEqualTo("Test Testsson");
-        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:Id", toHousehold)).isEqualTo("83279123456789");
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:Id", toHousehold)).isEqualTo("83279123456782");
         assertThat(xml.text("p:RmtInf/p:Ustrd", toHousehold)).isEqualTo("Ekonomiskt bistånd 2021-03");
 
         assertThat(Users.ALVA.on(port).get("/api/v1/payout-batches/" + batchId + "/file").status()).as("AUDITOR").isEqualTo(200);
+    }
+
+    /**
+     * Payee identity was the name and the account's digits: a second IBAN differing from the first only in its bank's
+     * letters became the first payee, and the file paid the second payment to the first account.
+     */
+    @Test
+    void paysTwoIbansThatDifferOnlyInTheirBankLettersEachToItsOwnAccount() throws Exception {
+        // the same check digits and the same digits: only the bank's letters differ
+        String toWestminster = payment(decision, "100.00", "Samma Namn", "GB29NWBK60161331926819");
+        String toOtherBank = payment(decision, "200.00", "Samma Namn", "GB29NWAN60161331926819");
+
+        assertThat(Users.NILS.on(port).get("/api/v1/payments/" + toOtherBank).<String>json("$.payee.account"))
+                .isEqualTo("GB29 NWAN 6016 1331 9268 19");
+        assertThat(Users.NILS.on(port).get("/api/v1/payments/" + toWestminster).<String>json("$.payee.account"))
+                .isEqualTo("GB29 NWBK 6016 1331 9268 19");
+        String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        var xml = new Pain001(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId + "/file").body());
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:IBAN", xml.transfers().get(toWestminster.replace("-", "")))).isEqualTo("GB29NWBK60161331926819");
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:IBAN", xml.transfers().get(toOtherBank.replace("-", "")))).isEqualTo("GB29NWAN60161331926819");
+    }
+
+    @Test
+    void writesBankgiroAndPlusgiroAsOtherIdentificationsWithTheirSchemes() throws Exception {
+        String toBankgiro = payment(decision, "100.00", "Tandvården", "BG 5050-1055");
+        String toPlusgiro = payment(decision, "200.00", "Elbolaget", "PG 12 34 56-6");
+        String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+
+        var xml = new Pain001(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId + "/file").body());
+
+        Node bankgiro = xml.transfers().get(toBankgiro.replace("-", ""));
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:Id", bankgiro)).isEqualTo("50501055");
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:SchmeNm/p:Prtry", bankgiro)).isEqualTo("BGNR");
+        Node plusgiro = xml.transfers().get(toPlusgiro.replace("-", ""));
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:Id", plusgiro)).isEqualTo("1234566");
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:SchmeNm/p:Prtry", plusgiro)).isEqualTo("PGNR");
     }
 
     /** The payments are read in pages of 1,000: the page boundary must neither lose nor repeat one. */
@@ -115,7 +151,7 @@ class PayoutBatchFileTest {
         UUID household = UUID.randomUUID();
         commands.sendAndWait(new RegisterHouseholdCommand(household, MunicipalityCode.of(municipality),
                 List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
-        UUID payee = vault.payeeIdFor(new Payee("Many Payments", "8327-9 555"));
+        UUID payee = vault.payeeIdFor(new Payee("Many Payments", "8327-9 554"));
         // every command on a decision replays all its events, so a few dozen payments per decision keep this quick
         UUID decisionId = null;
         for (int i = 0; i < count; i++) {
@@ -167,7 +203,7 @@ class PayoutBatchFileTest {
 
     @Test
     void isRefusedWhenAPayeesDataWasErased() {
-        String erased = payment(decision, "100.00", "Raderad " + UUID.randomUUID(), "8327-9 987654321");
+        String erased = payment(decision, "100.00", "Raderad " + UUID.randomUUID(), "8327-9 987654324");
         ledger.payment(decision, "200.00", "2021-02-25");
         String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
         // crypto-shredding as the vault describes it: the data key goes, the subject's id stays

@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.People;
+import se.benefitledger.core.payment.CheckDigits;
+import se.benefitledger.core.payment.PayeeAccount;
 import se.benefitledger.core.shared.PersonalIdentityNumber;
 
 import java.util.List;
@@ -42,16 +44,35 @@ class PiiVaultBulkTest {
 
     @Test
     void givesManyPayeesTheIdsOneAtATimeWouldGive() {
-        var known = new Payee("Bulk Bengtsson", "8327-9 " + System.nanoTime() % 1_000_000_000);
+        String number = String.format("%08d", System.nanoTime() % 100_000_000);
+        var known = new Payee("Bulk Bengtsson", "8327-9 " + number + CheckDigits.luhn(number));
         UUID knownId = vault.payeeIdFor(known);
-        var fresh = new Payee("Bulk Bostäder AB", "5050-" + System.nanoTime() % 10_000);
-        var sameAccountOtherSpelling = new Payee(" bulk bengtsson ", known.accountDigits());
+        String bankgiro = String.format("%07d", 1_000_000 + System.nanoTime() % 9_000_000);
+        var fresh = new Payee("Bulk Bostäder AB", "BG " + bankgiro + CheckDigits.luhn(bankgiro));
+        var sameAccountOtherSpelling = new Payee(" bulk bengtsson ", "83279-0" + number + CheckDigits.luhn(number));
 
         var ids = vault.payeeIdsFor(List.of(known, fresh, sameAccountOtherSpelling));
 
         assertThat(ids.get(known)).isEqualTo(knownId);
         assertThat(ids.get(sameAccountOtherSpelling)).as("the same payee, spelt otherwise").isEqualTo(knownId);
         assertThat(vault.payeeIdFor(fresh)).isEqualTo(ids.get(fresh));
-        assertThat(vault.payees(List.of(ids.get(fresh)))).containsEntry(ids.get(fresh), fresh);
+        assertThat(vault.payees(List.of(ids.get(fresh)))).as("stored in canonical form")
+                .containsEntry(ids.get(fresh), Payee.of("Bulk Bostäder AB", PayeeAccount.parse(fresh.account())));
+    }
+
+    /** Identity was the name and the account's digits: two IBANs differing only in letters were one payee, paid at the first's bank. */
+    @Test
+    void neverMergesTwoAccountsThatShareTheirDigits() {
+        String name = "Samma Namn " + UUID.randomUUID();
+        var westminster = new Payee(name, "GB29 NWBK 6016 1331 9268 19");
+        var otherBank = new Payee(name, "GB29 NWAN 6016 1331 9268 19");
+        var bankgiro = new Payee(name, "BG 5050-1055");
+        var plusgiro = new Payee(name, "PG 5050105-5");
+
+        var ids = vault.payeeIdsFor(List.of(westminster, otherBank, bankgiro, plusgiro));
+
+        assertThat(ids.values()).doesNotHaveDuplicates().hasSize(4);
+        assertThat(vault.payeeIdFor(otherBank)).isEqualTo(ids.get(otherBank)).isNotEqualTo(vault.payeeIdFor(westminster));
+        assertThat(vault.payees(List.of(ids.get(otherBank))).get(ids.get(otherBank)).account()).isEqualTo("GB29 NWAN 6016 1331 9268 19");
     }
 }

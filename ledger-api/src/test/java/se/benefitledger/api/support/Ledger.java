@@ -35,7 +35,7 @@ public final class Ledger {
 
     public static String paymentJson(String amount, String dueDate) {
         return """
-                {"amount": "%s", "dueDate": "%s", "payee": {"type": "HOUSEHOLD", "name": "Test Testsson", "account": "8327-9 123456789"}}"""
+                {"amount": "%s", "dueDate": "%s", "payee": {"type": "HOUSEHOLD", "name": "Test Testsson", "account": "8327-9 123456782"}}"""
                 .formatted(amount, dueDate);
     }
 

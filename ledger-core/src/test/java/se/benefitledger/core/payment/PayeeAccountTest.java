@@ -97,7 +97,7 @@ class PayeeAccountTest {
     @Test
     void ibansThatDifferOnlyInTheirBankLettersAreDifferentAccounts() {
         var westminster = PayeeAccount.parse("GB29 NWBK 6016 1331 9268 19");
-        var other = PayeeAccount.parse("GB80 NWBA 6016 1331 9268 19");
+        var other = PayeeAccount.parse("GB29 NWAN 6016 1331 9268 19");
 
         assertThat(westminster).isNotEqualTo(other);
         assertThat(westminster.canonical()).isNotEqualTo(other.canonical());

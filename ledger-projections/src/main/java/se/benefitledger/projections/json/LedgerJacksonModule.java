@@ -16,6 +16,7 @@ import se.benefitledger.core.shared.SignedMoney;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * How the ledger's value objects look in JSON, in stored events and on the REST boundary alike:
@@ -24,15 +25,22 @@ import java.util.function.Function;
  */
 public class LedgerJacksonModule extends SimpleModule {
 
+    /** Long enough for any amount a {@code long} of öre holds, e.g. {@code "92233720368547758.07"}. */
+    private static final int LONGEST_AMOUNT = 24;
+
     public LedgerJacksonModule() {
-        this(Money.of(new BigDecimal(Long.MAX_VALUE).movePointLeft(2)));
+        this(Money.of(new BigDecimal(Long.MAX_VALUE).movePointLeft(2)), LONGEST_AMOUNT);
     }
 
-    /** @param maximum the largest amount a document may carry; larger amounts are refused */
-    public LedgerJacksonModule(Money maximum) {
+    /**
+     * @param maximum   the largest amount a document may carry; larger amounts are refused
+     * @param maxLength the most characters an amount may have, as a string or a number; longer ones
+     *                  are refused before they are parsed (a million digits take a minute to parse)
+     */
+    public LedgerJacksonModule(Money maximum, int maxLength) {
         super("benefit-ledger");
         addSerializer(Money.class, new ToStringSerializer<>(Money.class));
-        addDeserializer(Money.class, new MoneyDeserializer(maximum));
+        addDeserializer(Money.class, new MoneyDeserializer(maximum, maxLength));
         addSerializer(SignedMoney.class, new ToStringSerializer<>(SignedMoney.class));
         addSerializer(MunicipalityCode.class, new ToStringSerializer<>(MunicipalityCode.class));
         addDeserializer(MunicipalityCode.class, new TextDeserializer<>(MunicipalityCode.class, MunicipalityCode::new));
@@ -80,19 +88,24 @@ public class LedgerJacksonModule extends SimpleModule {
         }
     }
 
-    /** A decimal string or a JSON number, at most two decimals, not negative, not above the maximum. */
+    /**
+     * A decimal string or a JSON number in plain notation (no exponent), at most two decimals, not
+     * negative, not above the maximum, not longer than the maximum length.
+     */
     private static final class MoneyDeserializer extends JsonDeserializer<Money> {
+        private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
         private final Money maximum;
+        private final int maxLength;
 
-        MoneyDeserializer(Money maximum) {
+        MoneyDeserializer(Money maximum, int maxLength) {
             this.maximum = maximum;
+            this.maxLength = maxLength;
         }
 
         @Override
         public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             BigDecimal value = switch (parser.currentToken()) {
-                case VALUE_STRING -> parseDecimal(parser, context);
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parseDecimal(parser);
                 default -> (BigDecimal) context.handleUnexpectedToken(Money.class, parser);
             };
             try {
@@ -106,9 +119,12 @@ public class LedgerJacksonModule extends SimpleModule {
             }
         }
 
-        private static BigDecimal parseDecimal(JsonParser parser, DeserializationContext context) throws IOException {
+        private BigDecimal parseDecimal(JsonParser parser) throws IOException {
+            if (parser.getTextLength() > maxLength) {
+                throw new RejectedValueException(parser, "must be at most " + maxLength + " characters, e.g. \"8450.00\"");
+            }
             String text = parser.getText().trim();
-            if (!text.matches("-?\\d+(\\.\\d+)?")) {
+            if (!DECIMAL.matcher(text).matches()) {
                 throw new RejectedValueException(parser, "must be a decimal amount in kronor, e.g. \"8450.00\"");
             }
             return new BigDecimal(text);

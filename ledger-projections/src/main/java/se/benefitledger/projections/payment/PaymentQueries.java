@@ -11,7 +11,9 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.sql.Sql;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +57,11 @@ public class PaymentQueries {
 
     public Optional<MunicipalityCode> municipalityOf(UUID paymentId) {
         return Sql.municipality(jdbc, "payment", "payment_id", paymentId, false);
+    }
+
+    /** The municipalities of those of the payments that exist. */
+    public Map<UUID, MunicipalityCode> municipalitiesOf(Collection<UUID> paymentIds) {
+        return Sql.municipalities(jdbc, "payment", "payment_id", paymentIds);
     }
 
     /**

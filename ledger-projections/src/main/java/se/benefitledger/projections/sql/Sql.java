@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +42,17 @@ public final class Sql {
                    .param(id)
                    .query((rs, row) -> MunicipalityCode.of(rs.getString(1)))
                    .optional();
+    }
+
+    /** The municipalities of those of the ids that exist, in one query. */
+    public static Map<UUID, MunicipalityCode> municipalities(JdbcClient jdbc, String table, String idColumn, Collection<UUID> ids) {
+        var found = new HashMap<UUID, MunicipalityCode>();
+        jdbc.sql("SELECT " + idColumn + ", municipality FROM " + table + " WHERE " + idColumn + " = ANY (?)")
+            .param(ids.toArray(UUID[]::new))
+            .query(rs -> {
+                found.put(rs.getObject(1, UUID.class), MunicipalityCode.of(rs.getString(2)));
+            });
+        return found;
     }
 
     public static OffsetDateTime timestamp(Instant instant) {

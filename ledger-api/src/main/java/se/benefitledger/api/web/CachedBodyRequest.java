@@ -1,4 +1,4 @@
-package se.benefitledger.api.idempotency;
+package se.benefitledger.api.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,12 +10,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read once (to hash it) and is served again to the handler. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body was read once (to bound its size, to hash it) and is served again to the handler. */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

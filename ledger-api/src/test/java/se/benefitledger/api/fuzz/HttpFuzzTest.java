@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.fail;
 class HttpFuzzTest {
 
     static final long DEFAULT_SEED = 20_261_202L;
-    static final int DEFAULT_REQUESTS = 4_000;
+    static final int DEFAULT_REQUESTS = 800;
     private static final int SHOWN_FAILURES = 40;
 
     @LocalServerPort
@@ -141,7 +141,7 @@ class HttpFuzzTest {
             } else if (response.status() < 300) {
                 // a spoilt request the ledger wrongly accepted (a violation above) still did what its valid original
                 // would have done, near enough to keep the model following; its reports are no longer compared
-                model.diverged |= template == null;
+                model.diverged |= template == null && !request.method().equals("GET");
                 try {
                     request.accepted().accept(response);
                 } catch (RuntimeException | AssertionError e) {
@@ -158,6 +158,7 @@ class HttpFuzzTest {
             if (!violations.isEmpty()) {
                 failures.add("request #" + n + " (seed " + seed + "): " + String.join("; ", violations) + "\n  " + request
                         + "\n  answer: " + response.status() + " " + shown(response.body()));
+                System.out.println("HTTP fuzzer failure: " + failures.get(failures.size() - 1));
             }
             if (n % 1_000 == 0) {
                 System.out.printf("HTTP fuzzer: %d requests in %d s, statuses %s, %d failures%n", n,

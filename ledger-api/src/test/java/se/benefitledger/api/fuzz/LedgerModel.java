@@ -239,7 +239,8 @@ final class LedgerModel {
         body.put("dueDate", due.toString());
         body.putObject("payee").put("type", pick("HOUSEHOLD", "LANDLORD", "SUPPLIER")).put("name", payeeName())
             .put("account", pick("8327-9 123456782", "SE4550000000058398257466", "SE45 5000 0000 0583 9825 7466", "BG 5050-1055",
-                    "PG 12 34 56-6", "6000 123456789", "DE89370400440532013000", "NO9386011117947"));
+                    "PG 12 34 56-6", "6789 123456789", "DE89370400440532013000", "NO93 8601 1117 947", "5839-8257466", "9180 1234567897",
+                    "GB29 NWBK 6016 1331 9268 19"));
         boolean closed = decision.household.closed;
         boolean fits = room >= amount && !decision.revoked;
         return Template.post(closed ? "payment on a CLOSED household's decision" : "schedule payment", Users.NILS,

@@ -41,9 +41,6 @@ public class RestJsonConfiguration {
     /** The contract's largest amount in a request. */
     public static final Money MAXIMUM_AMOUNT = Money.ofKronor(10_000_000);
 
-    /** Longer than any personnummer form ({@code 19811218-9876}); longer input is refused unread. */
-    private static final int LONGEST_PERSONAL_IDENTITY_NUMBER = 13;
-
     @Bean
     Module ledgerValues() {
         return new LedgerJacksonModule(MAXIMUM_AMOUNT, InputBounds.MAX_MONEY_CHARACTERS);
@@ -95,7 +92,7 @@ public class RestJsonConfiguration {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 throw new RejectedValueException(parser, "must be a personnummer or samordningsnummer as a string");
             }
-            if (parser.getTextLength() > LONGEST_PERSONAL_IDENTITY_NUMBER) {
+            if (parser.getTextLength() > InputBounds.MAX_PERSONAL_IDENTITY_NUMBER_CHARACTERS) {
                 throw new RejectedValueException(parser, "must be 10 or 12 digits, optionally with '-' or '+' before the last four");
             }
             try {

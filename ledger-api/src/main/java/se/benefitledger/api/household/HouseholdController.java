@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.benefitledger.api.input.InputBounds;
 import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.problem.NotFoundException;
@@ -63,7 +64,7 @@ class HouseholdController {
     PageResponse<HouseholdResponse> findByPerson(@RequestParam String personalIdentityNumber) {
         PersonalIdentityNumber number;
         try {
-            if (personalIdentityNumber.length() > 13) {
+            if (personalIdentityNumber.length() > InputBounds.MAX_PERSONAL_IDENTITY_NUMBER_CHARACTERS) {
                 throw new IllegalArgumentException("must be 10 or 12 digits, optionally with '-' or '+' before the last four");
             }
             number = PersonalIdentityNumber.parse(personalIdentityNumber, clock);

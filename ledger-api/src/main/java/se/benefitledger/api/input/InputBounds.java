@@ -22,6 +22,8 @@ public final class InputBounds {
     /** {@code "10000000.00"} and a little room for a sign or leading zeros; longer is refused unread. */
     public static final int MAX_MONEY_CHARACTERS = 13;
     public static final int MAX_TEXT_CHARACTERS = 140;
+    /** The longest form of a personnummer, {@code 19811218-9876}; longer input is refused unread. */
+    public static final int MAX_PERSONAL_IDENTITY_NUMBER_CHARACTERS = 13;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");

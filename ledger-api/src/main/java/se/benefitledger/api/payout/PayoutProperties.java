@@ -27,13 +27,13 @@ record PayoutProperties(Map<String, DebtorAccount> debtors) {
         debtors.keySet().stream().filter(key -> !DEFAULT.equals(key) && !MunicipalityCode.isValid(key)).findAny().ifPresent(key -> {
             throw new IllegalArgumentException("ledger.payout.debtors." + key + ": not a municipality code, nor '" + DEFAULT + "'");
         });
-        // a mistyped account is refused at startup, not in the first bank file made from it
+        // a mistyped account or BIC is refused at startup, not in the first bank file made from it
         debtors.forEach((key, entry) -> {
             if (entry != null && entry.account() != null && !entry.account().isBlank()) {
                 try {
-                    entry.debtorAccount();
+                    new Pain001Writer.Debtor(key, PayeeAccount.parse(entry.account()), entry.bic());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("ledger.payout.debtors." + key + ".account: " + e.getMessage(), e);
+                    throw new IllegalArgumentException("ledger.payout.debtors." + key + ".account|bic: " + e.getMessage(), e);
                 }
             }
         });
@@ -45,15 +45,6 @@ record PayoutProperties(Map<String, DebtorAccount> debtors) {
      * @param bic     the bank's BIC; optional
      */
     record DebtorAccount(String name, String account, String bic) {
-
-        /** The account in its canonical form: an IBAN or a Swedish bank account. */
-        PayeeAccount debtorAccount() {
-            PayeeAccount parsed = PayeeAccount.parse(account);
-            if (parsed.kind() != PayeeAccount.Kind.IBAN && parsed.kind() != PayeeAccount.Kind.BANK_ACCOUNT) {
-                throw new IllegalArgumentException("must be an IBAN or a Swedish bank account to pay from, not a " + parsed.kind());
-            }
-            return parsed;
-        }
     }
 
     /** The municipality's paying account, or a 409 naming the property to set. */
@@ -64,6 +55,6 @@ record PayoutProperties(Map<String, DebtorAccount> debtors) {
                     + ": set ledger.payout.debtors." + municipality.code() + ".account");
         }
         String name = entry.name() == null || entry.name().isBlank() ? municipality.name() + " kommun" : entry.name();
-        return new Pain001Writer.Debtor(name, entry.debtorAccount(), entry.bic());
+        return new Pain001Writer.Debtor(name, PayeeAccount.parse(entry.account()), entry.bic());
     }
 }

@@ -5,7 +5,17 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +49,15 @@ public class RestJsonConfiguration {
     @Bean
     Module boundedInput() {
         return new BoundedInputModule();
+    }
+
+    /** A number or a boolean where the contract has text is a wrong type (Jackson would take 7 as "7"). */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                                                               .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                                               .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                                               .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean
@@ -81,6 +100,31 @@ public class RestJsonConfiguration {
             } catch (IllegalArgumentException e) {
                 throw new RejectedValueException(parser, "is not a valid personnummer or samordningsnummer: " + e.getMessage());
             }
+        }
+    }
+
+    private static final class ExactEnumDeserializer extends JsonDeserializer<Object> implements ContextualDeserializer {
+        private final JsonDeserializer<?> delegate;
+
+        ExactEnumDeserializer(JsonDeserializer<?> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) throws JsonMappingException {
+            return new ExactEnumDeserializer(delegate instanceof ContextualDeserializer contextual
+                    ? contextual.createContextual(context, property) : delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                if (!text.isEmpty() && (text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' ')) {
+                    throw new RejectedValueException(parser, "is not one of the values of this field");
+                }
+            }
+            return delegate.deserialize(parser, context);
         }
     }
 }

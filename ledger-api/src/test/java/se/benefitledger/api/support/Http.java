@@ -65,6 +65,11 @@ public final class Http {
         return send(builder);
     }
 
+    /** Exactly the headers set with {@link #header} and exactly these bytes: requests no well-behaved client sends. */
+    public Response send(String method, String path, byte[] body) {
+        return send(builder(path).method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder builder(String path) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         headers.forEach(builder::header);

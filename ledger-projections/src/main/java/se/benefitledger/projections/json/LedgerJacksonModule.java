@@ -123,7 +123,8 @@ public class LedgerJacksonModule extends SimpleModule {
             if (parser.getTextLength() > maxLength) {
                 throw new RejectedValueException(parser, "must be at most " + maxLength + " characters, e.g. \"8450.00\"");
             }
-            String text = parser.getText().trim();
+            // exactly a decimal: trimming would take "\b12.00" (trim drops every character up to U+0020) as 12.00
+            String text = parser.getText();
             if (!DECIMAL.matcher(text).matches()) {
                 throw new RejectedValueException(parser, "must be a decimal amount in kronor, e.g. \"8450.00\"");
             }

@@ -1,5 +1,6 @@
 package se.benefitledger.api.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * before any mapping) leave as problem+json like every other error, instead of Spring Boot's
  * default JSON. Only the status is used: the error's message could echo the request.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

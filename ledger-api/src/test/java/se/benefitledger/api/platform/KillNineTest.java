@@ -45,7 +45,7 @@ class KillNineTest {
     @Test
     void aKilledServiceFinishesItsSettlementAndItsRebuildAfterARestart() throws Exception {
         String url = TestPostgres.newDatabase();
-        var jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url));
+        var jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, TestPostgres.OWNER, ""));
         String municipality = Municipalities.fresh();
         int port = freePort();
 

@@ -1,5 +1,6 @@
 package se.benefitledger.core.decision;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.Money;
@@ -8,6 +9,7 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import java.util.List;
 import java.util.UUID;
 
+@Revision("1")
 public record DecisionMadeEvent(UUID decisionId,
                                 UUID householdId,
                                 MunicipalityCode municipality,

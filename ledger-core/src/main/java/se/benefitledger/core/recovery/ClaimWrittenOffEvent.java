@@ -1,11 +1,13 @@
 package se.benefitledger.core.recovery;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.util.UUID;
 
 /** {@code outstanding} is what remains of the claim afterwards. */
+@Revision("1")
 public record ClaimWrittenOffEvent(UUID claimId,
                           UUID householdId,
                           MunicipalityCode municipality,

@@ -1,5 +1,6 @@
 package se.benefitledger.core.recovery;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
@@ -12,6 +13,7 @@ import java.util.UUID;
  * last day to take the claim to court: three years after the earliest of the linked payments was
  * paid (SoL 2025:400 33 kap. 5 §; old SoL 9 kap. 3 §).
  */
+@Revision("1")
 public record RecoveryClaimDecidedEvent(UUID claimId,
                                         UUID householdId,
                                         MunicipalityCode municipality,

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.serialization.Revision;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
@@ -54,6 +55,11 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOthersInternals = classes().that().resideInAnyPackage(packages("se.benefitledger.api.", API_FEATURES))
             .should(useOtherFeaturesOnlyThroughWhatTheyPublish());
+
+    @ArchTest
+    static final ArchRule eventsCarryARevision = classes().that().resideInAPackage("se.benefitledger.core..").and().haveSimpleNameEndingWith("Event")
+            .should().beAnnotatedWith(Revision.class)
+            .because("a stored event's revision is what an upcaster matches on (see docs/evolving-events.md)");
 
     private static String[] packages(String prefix, List<String> names) {
         return names.stream().map(name -> prefix + name + "..").toArray(String[]::new);

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -42,6 +43,15 @@ class EventStoreConfiguration {
                                                                        .schema(schema)
                                                                        // events per query when projections catch up or replay
                                                                        .batchSize(1000));
+    }
+
+    /**
+     * Every upcaster, in order. The event store reads through them, and so does every processor
+     * and the household history, which read from it or through {@code axon.upcasterChain()}.
+     */
+    @Bean
+    static ConfigurerModule eventUpcasters() {
+        return configurer -> configurer.registerEventUpcaster(configuration -> new DecisionRevokedEventUpcaster());
     }
 
     /** Axon's own event store, built the same way, with {@link StagedAwareEventStore}'s shortcut. */

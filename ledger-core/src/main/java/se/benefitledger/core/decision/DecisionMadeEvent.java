@@ -1,5 +1,6 @@
 package se.benefitledger.core.decision;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.Money;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * the first day of their benefit month, which puts them under the law the ledger applied to them
  * then (the benefit month's).
  */
+@Revision("1")
 public record DecisionMadeEvent(UUID decisionId,
                                 UUID householdId,
                                 MunicipalityCode municipality,

@@ -1,5 +1,6 @@
 package se.benefitledger.core.payment;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The bank refused the payment; no money moved. */
+@Revision("1")
 public record PaymentRejectedEvent(UUID paymentId,
                                    UUID batchId,
                                    UUID decisionId,

@@ -1,5 +1,6 @@
 package se.benefitledger.core.payment;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
@@ -7,6 +8,7 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import java.time.LocalDate;
 import java.util.UUID;
 
+@Revision("1")
 public record PaymentReturnedEvent(UUID paymentId,
                                    UUID batchId,
                                    UUID householdId,

@@ -1,5 +1,6 @@
 package se.benefitledger.core.payout;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+@Revision("1")
 public record PayoutBatchCreatedEvent(UUID batchId,
                                       MunicipalityCode municipality,
                                       LocalDate payoutDate,

@@ -1,5 +1,6 @@
 package se.benefitledger.core.recovery;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
@@ -12,6 +13,7 @@ import java.util.UUID;
  * own regime and deadline; {@code lawRegime} is theirs (MIXED when they differ) and
  * {@code actionDeadline} the earliest of them.
  */
+@Revision("1")
 public record RecoveryClaimDecidedEvent(UUID claimId,
                                         UUID householdId,
                                         MunicipalityCode municipality,

@@ -1,5 +1,6 @@
 package se.benefitledger.core.recovery;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
@@ -12,6 +13,7 @@ import java.util.UUID;
  * back to the debtor. {@code outstanding} is what remains of the claim afterwards. Events stored
  * before overpayments were accepted have neither part.
  */
+@Revision("1")
 public record RepaymentReceivedEvent(UUID claimId,
                                      UUID householdId,
                                      MunicipalityCode municipality,

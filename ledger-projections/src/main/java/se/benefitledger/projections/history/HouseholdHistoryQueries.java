@@ -1,12 +1,14 @@
 package se.benefitledger.projections.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import se.benefitledger.projections.json.LedgerJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,17 +16,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads a household's history from the event store itself: every event, unchanged, in the order
- * the ledger recorded it. {@code asOf} shows what the ledger knew at that instant.
+ * Reads a household's history from the event store itself: every event through the serializer and
+ * upcaster chain, in the order the ledger recorded it. {@code asOf} shows what the ledger knew at that instant.
  */
 @Service
 public class HouseholdHistoryQueries {
 
-    private static final ObjectMapper JSON = LedgerJson.eventObjectMapper();
     private final JdbcClient jdbc;
+    private final Configuration axon;
 
-    HouseholdHistoryQueries(JdbcClient jdbc) {
+    HouseholdHistoryQueries(JdbcClient jdbc, Configuration axon) {
         this.jdbc = jdbc;
+        this.axon = axon;
     }
 
     public HouseholdHistory history(UUID householdId, Instant asOf, int page, int size) {
@@ -35,18 +38,24 @@ public class HouseholdHistoryQueries {
                 WHERE aggregate_identifier IN (SELECT aggregate_id FROM history_aggregate WHERE household_id = ?) AND time_stamp <= ?""";
         long total = jdbc.sql("SELECT count(*) " + events).params(householdId, until).query(Long.class).single();
         long offset = (long) page * size;
-        var entries = new ArrayList<HouseholdHistory.Entry>();
-        jdbc.sql("""
-                    SELECT type, aggregate_identifier, payload_type, time_stamp, convert_from(payload, 'UTF8') AS payload,
-                           convert_from(meta_data, 'UTF8') AS meta_data
+        Serializer serializer = axon.eventSerializer();
+        List<GenericDomainEventEntry<byte[]>> stored = jdbc.sql("""
+                    SELECT event_identifier, type, aggregate_identifier, sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data
                     """ + events + " ORDER BY global_index OFFSET ? LIMIT ?")
             .params(householdId, until, offset, size)
-            .query(rs -> {
-                JsonNode payload = read(rs.getString("payload"));
-                JsonNode metadata = read(rs.getString("meta_data"));
-                entries.add(new HouseholdHistory.Entry(offset + entries.size() + 1, eventType(rs.getString("payload_type")), rs.getString("type"),
-                        rs.getString("aggregate_identifier"), rs.getString("time_stamp"), text(metadata, "actor"), text(metadata, "role"),
-                        text(payload, "reason"), payload));
+            .query((rs, row) -> new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                    rs.getString("event_identifier"), rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("payload_revision"),
+                    rs.getBytes("payload"), rs.getBytes("meta_data")))
+            .list();
+        // the same upcaster chain the event store and every processor read through, so history shows each event in its current shape
+        var entries = new ArrayList<HouseholdHistory.Entry>();
+        axon.upcasterChain().upcast(stored.stream().map(data -> new InitialEventRepresentation(data, serializer)))
+            .forEachOrdered(event -> {
+                JsonNode payload = event.getData(JsonNode.class).getData();
+                MetaData metadata = event.getMetaData().getObject();
+                entries.add(new HouseholdHistory.Entry(offset + entries.size() + 1, eventType(event.getType().getName()),
+                        event.getAggregateType().orElse(null), event.getAggregateIdentifier().orElse(null), DateTimeUtils.formatInstant(event.getTimestamp()),
+                        text(metadata, "actor"), text(metadata, "role"), text(payload, "reason"), payload));
             });
         return new HouseholdHistory(householdId, asOf == null ? null : asOf.toString(), List.copyOf(entries), page, size, total);
     }
@@ -61,11 +70,8 @@ public class HouseholdHistoryQueries {
         return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return json == null ? null : JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored event", e);
-        }
+    private static String text(MetaData metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
     }
 }

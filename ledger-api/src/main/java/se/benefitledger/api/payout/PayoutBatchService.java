@@ -1,5 +1,7 @@
 package se.benefitledger.api.payout;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +24,18 @@ class PayoutBatchService {
     private final PaymentQueries payments;
     private final PayoutBatchQueries batches;
     private final DecisionQueries decisions;
+    private final DistributionSummary batchSizes;
 
-    PayoutBatchService(CommandGateway commands, PaymentQueries payments, PayoutBatchQueries batches, DecisionQueries decisions) {
+    PayoutBatchService(CommandGateway commands, PaymentQueries payments, PayoutBatchQueries batches, DecisionQueries decisions,
+                       MeterRegistry registry) {
         this.commands = commands;
         this.payments = payments;
         this.batches = batches;
         this.decisions = decisions;
+        this.batchSizes = DistributionSummary.builder("ledger.payout.batch.size")
+                                             .description("payments in each payout batch created")
+                                             .baseUnit("payments")
+                                             .register(registry);
     }
 
     /**
@@ -43,6 +51,7 @@ class PayoutBatchService {
         }
         UUID batchId = UUID.randomUUID();
         commands.sendAndWait(new CreatePayoutBatchCommand(batchId, request.municipality(), request.payoutDate(), paymentIds));
+        batchSizes.record(paymentIds.size());
         return batches.find(batchId).orElseThrow();
     }
 

@@ -5,17 +5,12 @@ import io.micrometer.core.instrument.Tag;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -27,8 +22,9 @@ import java.util.function.Function;
  * million measurements, gigabytes of heap. It is left out.</li>
  * <li>Axon's counting, timer and latency monitors look their meters up in the registry (and build
  * percentile histograms) for every message: 18 % of the service's CPU. Event processors and the
- * event store count and time with meters built once instead ({@link MeteredMessages}, same meter
- * names); how far each projection is behind is {@code ledger.projection.lag}.</li>
+ * event store, command and query buses count and time with meters built once instead, under one
+ * name with a {@code processor} tag ({@link MeteredMessages}); how far each projection is behind
+ * is {@code ledger.projection.lag}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,37 +51,32 @@ class MetricsConfiguration {
             return new MeteredMessages(name, getRegistry());
         }
 
+        // Axon's dimensional variants receive tag functions; ledger.messages carries its tags itself
+
         @Override
         public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String name, Function<Message<?>, Iterable<Tag>> tags,
                                                                               Function<Message<?>, Iterable<Tag>> latencyTags) {
-            return new MultiMessageMonitor<>(List.of(MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                    EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(getRegistry()).tagsBuilder(latencyTags).build(),
-                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+            return new MeteredMessages(name, getRegistry());
         }
 
         @Override
         public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name) {
-            return handlerMonitor(name, message -> List.of());
+            return new MeteredMessages(name, getRegistry());
         }
 
         @Override
         public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return handlerMonitor(name, tags);
+            return new MeteredMessages(name, getRegistry());
         }
 
         @Override
         public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name) {
-            return handlerMonitor(name, message -> List.of());
+            return new MeteredMessages(name, getRegistry());
         }
 
         @Override
         public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return handlerMonitor(name, tags);
-        }
-
-        private MessageMonitor<Message<?>> handlerMonitor(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return new MultiMessageMonitor<>(List.of(MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+            return new MeteredMessages(name, getRegistry());
         }
     }
 }

@@ -1,5 +1,7 @@
 package se.benefitledger.api.payout;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import se.benefitledger.api.bulk.BulkCommands;
 import se.benefitledger.api.problem.NotFoundException;
@@ -30,14 +32,19 @@ class PayoutBatchService {
     private final SettleInParts settling;
     private final PaymentQueries payments;
     private final PayoutBatchQueries batches;
+    private final DistributionSummary batchSizes;
 
     PayoutBatchService(BulkCommands bulk, CreateBatchInParts creating, SettleInParts settling, PaymentQueries payments,
-                       PayoutBatchQueries batches) {
+                       PayoutBatchQueries batches, MeterRegistry registry) {
         this.bulk = bulk;
         this.creating = creating;
         this.settling = settling;
         this.payments = payments;
         this.batches = batches;
+        this.batchSizes = DistributionSummary.builder("ledger.payout.batch.size")
+                                             .description("payments in each payout batch created")
+                                             .baseUnit("payments")
+                                             .register(registry);
     }
 
     /**
@@ -58,7 +65,9 @@ class PayoutBatchService {
                                     .toList();
         });
         bulk.run(commandId);
-        return batches.find(batchId).orElseThrow();
+        var batch = batches.find(batchId).orElseThrow();
+        batchSizes.record(batch.paymentCount());
+        return batch;
     }
 
     /**

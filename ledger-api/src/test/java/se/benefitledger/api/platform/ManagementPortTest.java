@@ -42,4 +42,22 @@ class ManagementPortTest {
         assertThat(Http.to(managementPort).get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(Http.to(managementPort).get("/actuator/info").<String>json("$.java.version")).isNotBlank();
     }
+
+    @Test
+    void infoNamesTheBuildAndTheCommitItWasBuiltFrom() {
+        var info = Http.to(managementPort).get("/actuator/info");
+        assertThat(info.<String>json("$.build.artifact")).isEqualTo("ledger-api");
+        assertThat(info.<String>json("$.build.version")).isNotBlank();
+        assertThat(info.<String>json("$.git.commit.id")).isNotBlank();
+    }
+
+    @Test
+    void theSbomIsServedAsACycloneDxDocumentOfTheService() {
+        assertThat(Http.to(managementPort).get("/actuator/sbom").<java.util.List<String>>json("$.ids")).contains("application");
+        var sbom = Http.to(managementPort).get("/actuator/sbom/application");
+        assertThat(sbom.status()).isEqualTo(200);
+        assertThat(sbom.<String>json("$.bomFormat")).isEqualTo("CycloneDX");
+        assertThat(sbom.<String>json("$.metadata.component.name")).isEqualTo("ledger-api");
+        assertThat(sbom.body()).contains("\"name\" : \"axon-messaging\"");
+    }
 }

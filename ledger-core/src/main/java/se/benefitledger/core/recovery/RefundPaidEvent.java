@@ -1,5 +1,6 @@
 package se.benefitledger.core.recovery;
 
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** {@code amount} of an overpayment went back to the debtor on {@code paidOn}; {@code refundDue} is what is still due. */
+@Revision("1")
 public record RefundPaidEvent(UUID claimId,
                               UUID householdId,
                               MunicipalityCode municipality,

@@ -51,7 +51,7 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("benefit-ledger").version("v1")
                                 .description("Event-sourced ledger for Swedish municipal economic assistance")
-                                .license(new License().name("open source")))
+                                .license(new License().name("EUPL-1.2").identifier("EUPL-1.2")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))

@@ -24,6 +24,7 @@ import se.benefitledger.api.web.PageResponse;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.payment.PaymentQueries;
+import se.benefitledger.projections.payment.PaymentView;
 import se.benefitledger.api.web.IfMatch;
 import se.benefitledger.core.payment.CancelPaymentCommand;
 import se.benefitledger.core.payment.PayeeAccount;
@@ -85,8 +86,10 @@ class PaymentController {
         if (payees.isEmpty()) {
             return new PageResponse<>(List.of(), request.page(), request.size(), 0);
         }
-        accessLog.shown(PiiAccessLog.SubjectKind.PAYEE, payees, PiiAccessLog.Purpose.PAYMENTS_SEARCHED_BY_ACCOUNT);
         var found = paymentQueries.toPayees(code, payees, status, fromDueDate, toDueDate, request.offset(), request.size());
+        // the payees this answer shows, each once, logged as found by this search before they are rendered
+        accessLog.shown(PiiAccessLog.SubjectKind.PAYEE, found.items().stream().map(PaymentView::payeeId).distinct().toList(),
+                PiiAccessLog.Purpose.PAYMENTS_SEARCHED_BY_ACCOUNT);
         return new PageResponse<>(payments.render(found.items()), request.page(), request.size(), found.total());
     }
 

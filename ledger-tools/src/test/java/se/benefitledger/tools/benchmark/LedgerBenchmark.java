@@ -14,7 +14,7 @@ import se.benefitledger.projections.duration.DurationQueries;
 import se.benefitledger.projections.reconciliation.ReconciliationQueries;
 import se.benefitledger.projections.spend.MonthlySpendQueries;
 import se.benefitledger.projections.spend.SpendBasis;
-import se.benefitledger.tools.bulk.BulkCommands;
+import se.benefitledger.tools.bulk.HouseholdBulkCommands;
 import se.benefitledger.tools.demo.CommandSideWriter;
 import se.benefitledger.tools.demo.PlanRunner;
 import se.benefitledger.tools.demo.Scale;
@@ -134,7 +134,7 @@ public final class LedgerBenchmark {
         long started = System.nanoTime();
         ConfigurableApplicationContext service = null;
         try {
-            service = new SpringApplicationBuilder(LedgerApplication.class, BulkCommands.class).profiles("embedded").run(
+            service = new SpringApplicationBuilder(LedgerApplication.class, HouseholdBulkCommands.class).profiles("embedded").run(
                     "--server.port=0",
                     "--management.server.port=0",
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),

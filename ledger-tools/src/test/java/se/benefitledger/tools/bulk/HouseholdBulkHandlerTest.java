@@ -36,7 +36,7 @@ class HouseholdBulkHandlerTest {
 
     private static final BenefitMonth MAY = BenefitMonth.of(2025, 5);
     private static final LocalDate DUE = LocalDate.of(2025, 4, 25);
-    private final LedgerScenario ledger = LedgerScenario.start(new BulkCommands()::configureModule);
+    private final LedgerScenario ledger = LedgerScenario.start(new HouseholdBulkCommands()::configureModule);
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
     private final UUID payee = UUID.randomUUID();

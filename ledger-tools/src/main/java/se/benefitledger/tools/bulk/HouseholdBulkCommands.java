@@ -10,7 +10,7 @@ import se.benefitledger.core.payment.Payment;
  * Registers the bulk commands' handler. The service never does: only a tool that loads history
  * in-process adds this class to the application it starts (the benchmark does).
  */
-public class BulkCommands implements ConfigurerModule {
+public class HouseholdBulkCommands implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {

@@ -74,7 +74,7 @@ public final class LedgerBenchmark {
     static final String BEGIN = "<!-- ledger-benchmark:begin -->";
     static final String END = "<!-- ledger-benchmark:end -->";
     private static final List<String> PROJECTIONS = List.of("monthly-spend", "duration-buckets", "recovery-balances", "reconciliation",
-            "household-history");
+            "household-history", "recovered-cash");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Options(Scale size, YearMonth from, YearMonth to, long seed, int reportRequests, int restClients, double restSeconds, int threads,

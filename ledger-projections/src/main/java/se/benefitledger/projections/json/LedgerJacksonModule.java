@@ -2,7 +2,6 @@ package se.benefitledger.projections.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -15,7 +14,6 @@ import se.benefitledger.core.shared.SignedMoney;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -63,28 +61,6 @@ public class LedgerJacksonModule extends SimpleModule {
         @Override
         public void serialize(T value, JsonGenerator generator, SerializerProvider serializers) throws IOException {
             generator.writeString(value.toString());
-        }
-    }
-
-    private static final class TextDeserializer<T> extends JsonDeserializer<T> {
-        private final Class<T> type;
-        private final Function<String, T> factory;
-
-        TextDeserializer(Class<T> type, Function<String, T> factory) {
-            this.type = type;
-            this.factory = factory;
-        }
-
-        @Override
-        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return type.cast(context.handleUnexpectedToken(type, parser));
-            }
-            try {
-                return factory.apply(parser.getText());
-            } catch (IllegalArgumentException e) {
-                throw new RejectedValueException(parser, e.getMessage());
-            }
         }
     }
 

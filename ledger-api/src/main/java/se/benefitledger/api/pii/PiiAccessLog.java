@@ -1,6 +1,7 @@
 package se.benefitledger.api.pii;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,6 +17,7 @@ import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -129,6 +131,18 @@ public class PiiAccessLog {
         }
     }
 
+    /**
+     * Persons shown by an answer that is logged on every call (the statistics export): when it shows no one, one entry
+     * without a subject records the call itself.
+     */
+    public void everyCall(Collection<UUID> personIds, Purpose purpose, Role role) {
+        if (personIds.stream().allMatch(Objects::isNull)) {
+            insert(null, new UUID[]{null}, purpose, role);
+        } else {
+            record(SubjectKind.PERSON, personIds, purpose, role);
+        }
+    }
+
     private void record(SubjectKind kind, Collection<UUID> subjectIds, Purpose purpose, Role role) {
         var request = currentRequest();
         Set<UUID> fresh = new LinkedHashSet<>(subjectIds);
@@ -137,21 +151,30 @@ public class PiiAccessLog {
         if (fresh.isEmpty()) {
             return;
         }
-        var ledgerRequest = LedgerRequest.current();
-        String actor = CurrentUser.get().map(LedgerUser::name).orElse("system");
-        String endpoint = request.map(it -> it.getMethod() + " " + it.getRequestURI()).orElse(null);
-        jdbc.sql("""
-                    INSERT INTO pii_access_log (actor, role, person_id, subject_kind, purpose, endpoint, request_id, correlation_id, municipality)
-                    SELECT ?, ?, subject_id, ?, ?, ?, ?, ?, ? FROM unnest(?::uuid[]) AS subject (subject_id)""")
-            .params(actor, role == null ? "SYSTEM" : role.name(), kind.name(), purpose.name(), endpoint,
-                    ledgerRequest.map(LedgerRequest::requestId).orElse(null), ledgerRequest.map(LedgerRequest::correlationId).orElse(null),
-                    ledgerRequest.flatMap(LedgerRequest::municipality).map(MunicipalityCode::code).orElse(null), fresh.toArray(UUID[]::new))
-            .update();
+        insert(kind, fresh.toArray(UUID[]::new), purpose, role);
         request.ifPresent(it -> {
             var shown = new LinkedHashSet<>(shownIn(it));
             shown.addAll(fresh);
             it.setAttribute(SHOWN_IN_REQUEST, shown);
         });
+    }
+
+    /** One row per subject; a null subject (and kind) logs a call that showed no one. */
+    private void insert(SubjectKind kind, UUID[] subjectIds, Purpose purpose, Role role) {
+        var ledgerRequest = LedgerRequest.current();
+        String actor = CurrentUser.get().map(LedgerUser::name).orElse("system");
+        String endpoint = currentRequest().map(it -> it.getMethod() + " " + it.getRequestURI()).orElse(null);
+        try {
+            jdbc.sql("""
+                        INSERT INTO pii_access_log (actor, role, person_id, subject_kind, purpose, endpoint, request_id, correlation_id, municipality)
+                        SELECT ?, ?, subject_id, ?, ?, ?, ?, ?, ? FROM unnest(?::uuid[]) AS subject (subject_id)""")
+                .params(actor, role == null ? "SYSTEM" : role.name(), kind == null ? null : kind.name(), purpose.name(), endpoint,
+                        ledgerRequest.map(LedgerRequest::requestId).orElse(null), ledgerRequest.map(LedgerRequest::correlationId).orElse(null),
+                        ledgerRequest.flatMap(LedgerRequest::municipality).map(MunicipalityCode::code).orElse(null), subjectIds)
+                .update();
+        } catch (DataAccessException e) {
+            throw new AccessLogUnavailable(e);
+        }
     }
 
     private static Optional<Role> actingRole() {

@@ -26,6 +26,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import se.benefitledger.api.input.BusinessRule;
+import se.benefitledger.api.pii.AccessLogUnavailable;
 import se.benefitledger.api.security.ForbiddenException;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.StateConflict;
@@ -145,6 +146,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                               .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                       .toList();
         return badRequest(Problems.invalidRequest("The request has invalid parameters", errors));
+    }
+
+    /** Personal data is shown only once its access-log entry is written; without the log the caller may retry later. */
+    @ExceptionHandler(AccessLogUnavailable.class)
+    ResponseEntity<ProblemDetail> accessLogUnavailable(AccessLogUnavailable e) {
+        log.warn("Access log unavailable, nothing shown: {}", e.getCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                             .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "access-log-unavailable", "Access log unavailable",
+                                     "The access log cannot be written, so the personal data asked for is not shown and nothing was changed."
+                                             + " Retry later."));
     }
 
     @ExceptionHandler(Exception.class)

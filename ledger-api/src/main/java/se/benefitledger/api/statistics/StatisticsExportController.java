@@ -61,7 +61,7 @@ class StatisticsExportController {
                               .distinct()
                               .toList();
         var numbers = vault.personalIdentityNumbers(shown);
-        accessLog.record(numbers.keySet(), PiiAccessLog.Purpose.EXPORTED, access.actingRole().orElseThrow());
+        accessLog.everyCall(numbers.keySet(), PiiAccessLog.Purpose.EXPORTED, access.actingRole().orElseThrow());
         List<SocialstyrelsenRow> rows = households.stream().map(household -> SocialstyrelsenRow.of(code, benefitMonth, household, numbers)).toList();
         return CsvRows.of(SocialstyrelsenRow.class, rows);
     }

@@ -1,5 +1,6 @@
 package se.benefitledger.api.audit;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.People;
+import se.benefitledger.api.support.Projections;
 import se.benefitledger.api.support.TestPostgres;
 import se.benefitledger.api.support.Users;
 
@@ -37,6 +39,8 @@ class AccessLogCoverageTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
     @Value("${spring.datasource.url}")
     String databaseUrl;
 
@@ -49,6 +53,7 @@ class AccessLogCoverageTest {
     String payment;
     String otherPayment;
     String batch;
+    String otherPayeeSameAccount;
 
     /** A call, who makes it, and the subjects its answer shows. */
     record Row(String endpoint, Users user, Supplier<Http.Response> call, Supplier<Set<UUID>> shown, String purpose) {
@@ -90,6 +95,17 @@ class AccessLogCoverageTest {
                         "PAYEE_SHOWN"),
                 new Row("GET /payout-batches/{id}/file", Users.ALVA, () -> get(Users.ALVA, "/api/v1/payout-batches/" + batch + "/file"),
                         () -> payees(payment, otherPayment), "BANK_FILE"),
+                new Row("GET /payments?payeeAccount", Users.INES, () -> {
+                    otherPayeeSameAccount = Users.NILS.on(port).post("/api/v1/decisions/" + decision + "/payments", """
+                            {"amount": "100.00", "dueDate": "2021-03-26", "payee": {"type": "LANDLORD", "name": "Someone Else", "account": "83279-123456782"}}""")
+                                                  .json("$.paymentId");
+                    return get(Users.INES, "/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782");
+                }, () -> payees(payment, otherPayeeSameAccount), "PAYMENTS_SEARCHED_BY_ACCOUNT"),
+                new Row("GET /exports/socialstyrelsen", Users.STINA, () -> {
+                    ledger.settle(batch, "2021-02-25", payment, "EXECUTED");
+                    Projections.awaitCaughtUp(processing, jdbc);
+                    return get(Users.STINA, "/api/v1/exports/socialstyrelsen?municipality=" + municipality + "&month=2021-03");
+                }, () -> Set.of(person(applicant)), "EXPORTED"),
                 new Row("GET /audit/access-log?subjectPersonalIdentityNumber", Users.ALVA,
                         () -> get(Users.ALVA, "/api/v1/audit/access-log?subjectPersonalIdentityNumber=" + applicant),
                         () -> Set.of(person(applicant)), "LOOKED_UP_BY_PERSONNUMMER"),
@@ -139,18 +155,50 @@ class AccessLogCoverageTest {
                        .query(UUID.class).list()).containsExactlyElementsOf(payees(payment));
     }
 
+    /** The contract logs every call of the export: one that shows no one is an entry without a subject, readable by actor. */
     @Test
-    void whenTheEntryCannotBeWrittenNothingIsShown() throws Exception {
+    void anExportThatShowsNoOneIsLoggedAsACallWithoutASubject() {
+        var export = get(Users.STINA, "/api/v1/exports/socialstyrelsen?municipality=" + municipality + "&month=2021-05");
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body().lines()).hasSize(1);
+        String requestId = export.header("X-Request-Id").orElseThrow();
+        var entries = jdbc.sql("""
+                              SELECT coalesce(person_id::text, '-') || ' ' || coalesce(subject_kind, '-') || ' ' || actor || ' ' || role || ' '
+                                     || purpose || ' ' || endpoint || ' ' || municipality || ' ' || correlation_id
+                              FROM pii_access_log WHERE request_id = ?""")
+                          .param(requestId).query(String.class).list();
+        assertThat(entries).containsExactly("- - stina STATISTICS EXPORTED GET /api/v1/exports/socialstyrelsen " + municipality + " "
+                                            + export.header("X-Correlation-Id").orElseThrow());
+
+        var log = Users.ALVA.on(port).get("/api/v1/audit/access-log?actor=stina&size=500");
+        assertThat(log.<List<String>>json("$.items[?(@.requestId == '" + requestId + "')].purpose")).containsExactly("EXPORTED");
+        assertThat(log.<List<Object>>json("$.items[?(@.requestId == '" + requestId + "')].subjectId")).containsExactly((Object) null);
+        var csv = Users.ALVA.on(port).header("Accept", "text/csv").get("/api/v1/audit/access-log?actor=stina&size=500");
+        assertThat(csv.body().lines().filter(line -> line.contains(requestId)))
+                .singleElement().asString().contains(",stina,STATISTICS,,,EXPORTED,");
+    }
+
+    @Test
+    void whenTheEntryCannotBeWrittenNothingIsShownAndTheCallerMayRetry() throws Exception {
         try (var owner = TestPostgres.asOwner(databaseUrl); var statement = owner.createStatement()) {
             statement.execute("REVOKE INSERT ON pii_access_log FROM " + TestPostgres.SERVICE);
             try {
                 var household = get(Users.INES, "/api/v1/households/" + this.household);
                 var payment = get(Users.FRIDA, "/api/v1/payments/" + this.payment);
+                var file = get(Users.FRIDA, "/api/v1/payout-batches/" + batch + "/file");
+                var export = get(Users.STINA, "/api/v1/exports/socialstyrelsen?municipality=" + municipality + "&month=2021-05");
+                var scheduled = Users.NILS.on(port).post("/api/v1/decisions/" + decision + "/payments", Ledger.paymentJson("700.00", "2021-03-25"));
 
-                assertThat(household.status()).isEqualTo(500);
-                assertThat(household.body()).doesNotContain(applicant.substring(0, 8));
-                assertThat(payment.status()).isEqualTo(500);
-                assertThat(payment.body()).doesNotContain("Testsson");
+                for (var refused : List.of(household, payment, file, export, scheduled)) {
+                    assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+                    assertThat(refused.header("Retry-After")).isPresent();
+                    assertThat(refused.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                    assertThat(refused.<String>json("$.type")).endsWith("/access-log-unavailable");
+                    assertThat(refused.body()).doesNotContain(applicant.substring(0, 8)).doesNotContain("Testsson").doesNotContain("Hyresvärden");
+                }
+                assertThat(get(Users.NILS, "/api/v1/decisions/" + decision).<String>json("$.committedAmount"))
+                        .as("the payment whose answer could not be logged was not scheduled").isEqualTo("4100.00");
             } finally {
                 statement.execute("GRANT INSERT ON pii_access_log TO " + TestPostgres.SERVICE);
             }

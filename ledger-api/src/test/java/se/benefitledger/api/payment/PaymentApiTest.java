@@ -1,8 +1,6 @@
 package se.benefitledger.api.payment;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.benefitledger.api.support.Ledger;
@@ -19,8 +17,6 @@ class PaymentApiTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    JdbcClient jdbc;
     Ledger ledger;
     String municipality;
 
@@ -140,9 +136,12 @@ class PaymentApiTest {
                 .as("another municipality's payment").isEqualTo(404);
     }
 
-    /** Many households paid to one account is a classic fraud signal: the payments are found whatever the payees were called. */
+    /**
+     * Many households paid to one account is a classic fraud signal: the payments are found whatever the payees were called.
+     * (Each payee a search shows is in the access log: a row of AccessLogCoverageTest.)
+     */
     @Test
-    void investigatorsFindThePaymentsToOneAccountAndEverySearchIsLogged() {
+    void investigatorsFindThePaymentsToOneAccountWhateverThePayeesWereCalled() {
         String first = ledger.payment(ledger.decision(ledger.household(municipality), "2021-03", "9000.00"), "9000.00", "2021-02-25");
         String second = ledger.payment(ledger.decision(ledger.household(municipality), "2021-03", "800.00"), "800.00", "2021-03-25");
         var renamed = Users.NILS.on(port).post("/api/v1/decisions/" + ledger.decision(ledger.household(municipality), "2021-04", "100.00")
@@ -150,7 +149,6 @@ class PaymentApiTest {
                 {"amount": "100.00", "dueDate": "2021-03-26", "payee": {"type": "LANDLORD", "name": "Someone Else", "account": "8327-9 123456782"}}""");
         String third = renamed.json("$.paymentId");
         ledger.payment(ledger.decision(ledger.household(Municipalities.fresh()), "2021-03", "100.00"), "100.00", "2021-02-25");
-        long logged = jdbc.sql("SELECT count(*) FROM pii_access_log WHERE purpose = 'PAYMENTS_SEARCHED_BY_ACCOUNT'").query(Long.class).single();
 
         var found = Users.INES.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=83279-123456782&size=2");
 
@@ -161,8 +159,6 @@ class PaymentApiTest {
                 .<List<String>>json("$.items[*].paymentId")).containsExactly(third);
         assertThat(Users.ALVA.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782&fromDueDate=2021-03-01"
                 + "&status=SCHEDULED").<List<String>>json("$.items[*].paymentId")).containsExactly(second, third);
-        assertThat(jdbc.sql("SELECT count(*) FROM pii_access_log WHERE purpose = 'PAYMENTS_SEARCHED_BY_ACCOUNT'").query(Long.class).single())
-                .as("each search, each payee it shows").isEqualTo(logged + 1 + 1 + 2);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=SE4550000000058398257466")
                 .<Integer>json("$.total")).isZero();
         assertThat(Users.NILS.on(port).get("/api/v1/payments?municipality=" + municipality + "&payeeAccount=8327-9%20123456782").status())

@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
 public final class Pain001Writer {
 
     static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
+    /** The creditor name that shows a payee as erased: no payee's name can be it, since a name has no brackets. */
+    public static final String ERASED_CREDITOR = "[ERASED]";
     private static final String CURRENCY = "SEK";
     private static final int MAX_ID = 35;
     private static final int MAX_TEXT = 140;
@@ -90,7 +92,10 @@ public final class Pain001Writer {
         }
     }
 
-    /** One payment; a null remittance information leaves out {@code RmtInf}. */
+    /**
+     * One payment; a null remittance information leaves out {@code RmtInf}. A payment to a payee whose personal data was
+     * erased (see {@link #toErasedPayee}) is the only one without a creditor account.
+     */
     public record Transaction(String endToEndId, Money amount, String creditorName, PayeeAccount creditorAccount,
                               String remittanceInformation) {
         public Transaction {
@@ -99,7 +104,17 @@ public final class Pain001Writer {
                 throw new IllegalArgumentException("a payment must be more than zero: " + endToEndId);
             }
             requireText(creditorName, "creditor name");
-            Objects.requireNonNull(creditorAccount, "creditor account");
+            if (!ERASED_CREDITOR.equals(creditorName)) {
+                Objects.requireNonNull(creditorAccount, "creditor account");
+            }
+        }
+
+        /**
+         * A payment whose payee's name and account were erased, in the file of an old batch: {@code Cdtr/Nm} says
+         * {@value #ERASED_CREDITOR} and {@code CdtrAcct} (optional in pain.001.001.03) is left out; the amount and ids stay.
+         */
+        public static Transaction toErasedPayee(String endToEndId, Money amount, String remittanceInformation) {
+            return new Transaction(endToEndId, amount, ERASED_CREDITOR, null, remittanceInformation);
         }
     }
 
@@ -188,8 +203,10 @@ public final class Pain001Writer {
                 .setAmt(new AmountType3Choice().setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
                         .setCcy(CURRENCY)
                         .setValue(transaction.amount().toKronor())))
-                .setCdtr(party(transaction.creditorName()))
-                .setCdtrAcct(account(transaction.creditorAccount()));
+                .setCdtr(party(transaction.creditorName()));
+        if (transaction.creditorAccount() != null) {
+            creditTransfer.setCdtrAcct(account(transaction.creditorAccount()));
+        }
         if (transaction.remittanceInformation() != null && !transaction.remittanceInformation().isBlank()) {
             creditTransfer.setRmtInf(new RemittanceInformation5().addUstrd(truncate(transaction.remittanceInformation())));
         }

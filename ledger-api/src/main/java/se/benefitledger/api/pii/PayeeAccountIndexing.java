@@ -4,6 +4,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /** At start, gives payees registered before accounts were indexed their account index, a thousand at a time. */
 @Component
 class PayeeAccountIndexing implements ApplicationRunner {
@@ -16,9 +19,9 @@ class PayeeAccountIndexing implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        int indexed;
+        Optional<UUID> last = Optional.empty();
         do {
-            indexed = vault.indexUnindexedAccounts(1_000);
-        } while (indexed > 0);
+            last = vault.indexUnindexedAccounts(last.orElse(null), 1_000);
+        } while (last.isPresent());
     }
 }

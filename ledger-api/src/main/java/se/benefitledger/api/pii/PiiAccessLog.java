@@ -74,12 +74,16 @@ public class PiiAccessLog {
     }
 
     /**
-     * Every payee of a payout batch, before its bank file is written: committed on its own, since the file is
-     * streamed and its bytes leave the service while the file's own (read-only) transaction still runs.
+     * Every payee of a payout batch whose data the bank file shows (not the erased ones), before the file is written:
+     * committed on its own, since the file is streamed and its bytes leave the service while the file's own (read-only)
+     * transaction still runs.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void payeesOfBatch(UUID batchId) {
-        shown(SubjectKind.PAYEE, jdbc.sql("SELECT DISTINCT payee_id FROM payment WHERE batch_id = ?").param(batchId).query(UUID.class).list(),
+        shown(SubjectKind.PAYEE, jdbc.sql("""
+                                           SELECT DISTINCT payee_id FROM payment
+                                           WHERE batch_id = ? AND EXISTS (SELECT 1 FROM pii_subject WHERE subject_id = payee_id AND wrapped_key IS NOT NULL)""")
+                                     .param(batchId).query(UUID.class).list(),
                 Purpose.BANK_FILE);
     }
 

@@ -82,20 +82,23 @@ public class PiiVault {
     }
 
     /**
-     * Gives payees registered before their accounts were indexed their account index, a page of {@code limit} at a time;
-     * answers how many it indexed (0 when none is left).
+     * Gives payees registered before their accounts were indexed their account index, a page of {@code limit} at a time,
+     * in id order from after {@code after} (null: from the first); answers the last id of the page, empty when none is
+     * left. A payee stored before accounts were checked whose account the rules refuse stays unindexed: no search can
+     * find it, and a bank file that pays it is refused.
      */
-    public int indexUnindexedAccounts(int limit) {
-        var unindexed = new HashMap<UUID, PayeeAccount>();
-        jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND account_index IS NULL AND wrapped_key IS NOT NULL LIMIT ?")
-            .params(PAYEE, limit)
-            .query(UUID.class)
-            .list()
-            .forEach(id -> unindexed.put(id, null));
-        payees(unindexed.keySet()).forEach((id, payee) -> unindexed.put(id, payee.parsedAccount()));
-        unindexed.values().removeIf(java.util.Objects::isNull);
-        indexAccounts(unindexed);
-        return unindexed.size();
+    public Optional<UUID> indexUnindexedAccounts(UUID after, int limit) {
+        var page = jdbc.sql("""
+                            SELECT subject_id FROM pii_subject
+                            WHERE kind = ? AND account_index IS NULL AND wrapped_key IS NOT NULL AND subject_id > ?
+                            ORDER BY subject_id LIMIT ?""")
+                       .params(PAYEE, after == null ? new UUID(0, 0) : after, limit)
+                       .query(UUID.class)
+                       .list();
+        var accounts = new HashMap<UUID, PayeeAccount>();
+        payees(page).forEach((id, payee) -> PayeeAccount.tryParse(payee.account()).ifPresent(account -> accounts.put(id, account)));
+        indexAccounts(accounts);
+        return page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1));
     }
 
     private void indexAccounts(Map<UUID, PayeeAccount> accounts) {
@@ -145,14 +148,15 @@ public class PiiVault {
     }
 
     /**
-     * A payment of the payout batch whose payee's data was erased, if any: such a payment cannot be paid. One query
-     * over the batch (joining the payment read model), so that a bank file is refused before its first byte.
+     * A payment of the payout batch still to be paid (not settled) whose payee's data was erased, if any: such a payment
+     * cannot be paid. One query over the batch (joining the payment read model), so that a bank file is refused before
+     * its first byte. Settled payments to erased payees are an old batch's record and are shown as erased.
      */
-    public Optional<UUID> paymentToErasedPayee(UUID batchId) {
+    public Optional<UUID> unsettledPaymentToErasedPayee(UUID batchId) {
         return jdbc.sql("""
                         SELECT payment_id FROM payment
-                        WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM pii_subject
-                                                           WHERE subject_id = payee_id AND kind = ? AND wrapped_key IS NOT NULL)
+                        WHERE batch_id = ? AND status = 'BATCHED'
+                          AND NOT EXISTS (SELECT 1 FROM pii_subject WHERE subject_id = payee_id AND kind = ? AND wrapped_key IS NOT NULL)
                         LIMIT 1""")
                    .params(batchId, PAYEE)
                    .query(UUID.class)

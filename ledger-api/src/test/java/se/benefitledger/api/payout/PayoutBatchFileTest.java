@@ -5,11 +5,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import se.benefitledger.api.pii.LegacyPayees;
 import se.benefitledger.api.pii.Payee;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.support.Http;
@@ -33,6 +35,7 @@ import se.benefitledger.core.shared.MunicipalityCode;
 
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -201,8 +204,9 @@ class PayoutBatchFileTest {
         assertThat(refused.<String>json("$.detail")).contains("ledger.payout.debtors." + unconfigured + ".account");
     }
 
+    /** A payment order cannot pay a payee without an account: while the payment is unsettled, the file is refused. */
     @Test
-    void isRefusedWhenAPayeesDataWasErased() {
+    void isRefusedWhileAPaymentToAnErasedPayeeIsUnsettled() {
         String erased = payment(decision, "100.00", "Raderad " + UUID.randomUUID(), "8327-9 987654324");
         ledger.payment(decision, "200.00", "2021-02-25");
         String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
@@ -214,6 +218,60 @@ class PayoutBatchFileTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.<String>json("$.detail")).contains("payment " + erased).contains("erased");
+    }
+
+    /**
+     * The file of an old batch is its record: after erasure it still holds every payment with its amount, the erased
+     * payee shown as erased (no name, no account), and stays a valid pain.001 document.
+     */
+    @Test
+    void theFileOfASettledBatchShowsAnErasedPayeeAsErasedWithEveryAmount() throws Exception {
+        String payeeName = "Raderad " + UUID.randomUUID().toString().replaceAll("[0-9-]", "");
+        String erased = payment(decision, "100.00", payeeName, "8327-9 987654324");
+        String kept = ledger.payment(decision, "200.00", "2021-02-25");
+        var batch = ledger.batch(municipality, "2021-02-25");
+        String batchId = batch.json("$.batchId");
+        ledger.settle(batchId, "2021-02-25", erased, "EXECUTED", kept, "EXECUTED");
+        jdbc.update("UPDATE pii_subject SET wrapped_key = NULL, ciphertext = NULL, blind_index = NULL, erased_at = now() "
+                + "WHERE subject_id = (SELECT payee_id FROM payment WHERE payment_id = ?)", UUID.fromString(erased));
+
+        var file = Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId + "/file");
+
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        assertThat(file.body()).doesNotContain(payeeName).doesNotContain("9876543");
+        var document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                                             .parse(new ByteArrayInputStream(file.body().getBytes(StandardCharsets.UTF_8)));
+        Pain001Schema.get().newValidator().validate(new DOMSource(document));
+        var xml = new Pain001(file.body());
+        assertThat(xml.number("//p:GrpHdr/p:NbOfTxs")).isEqualTo(2);
+        assertThat(xml.text("//p:GrpHdr/p:CtrlSum")).isEqualTo(batch.<String>json("$.controlTotal")).isEqualTo("300.00");
+        Node toErased = xml.transfers().get(erased.replace("-", ""));
+        assertThat(xml.text("p:Amt/p:InstdAmt", toErased)).isEqualTo("100.00");
+        assertThat(xml.text("p:Cdtr/p:Nm", toErased)).isEqualTo("[ERASED]");
+        assertThat(xml.text("count(p:CdtrAcct)", toErased)).isEqualTo("0");
+        Node toKept = xml.transfers().get(kept.replace("-", ""));
+        assertThat(xml.text("p:Cdtr/p:Nm", toKept)).isEqualTo("Test Testsson");
+        assertThat(xml.text("p:CdtrAcct/p:Id/p:Othr/p:Id", toKept)).isEqualTo("83279123456782");
+    }
+
+    /**
+     * Payees stored before accounts were checked keep the account as it was typed, which the rules may refuse: the file
+     * is refused before its first byte, naming the payment, instead of breaking off part-way through with a 500.
+     */
+    @Test
+    void aPayeeWhoseStoredAccountTheRulesRefuseIsRefusedBeforeTheFirstByte(@Autowired ApplicationContext context) {
+        UUID legacy = LegacyPayees.store(context, "Gammal Hyresvärd", "8327-9 123456789");
+        UUID toLegacy = UUID.randomUUID();
+        commands.sendAndWait(new SchedulePaymentCommand(UUID.fromString(decision), toLegacy, Money.ofKronor(100), LocalDate.of(2021, 2, 25),
+                PayeeType.LANDLORD, legacy, null));
+        ledger.payment(decision, "200.00", "2021-02-25");
+        String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+
+        var refused = Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId + "/file");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.<String>json("$.detail")).contains("payment " + toLegacy).contains("not valid").doesNotContain("123456789");
     }
 
     @Test

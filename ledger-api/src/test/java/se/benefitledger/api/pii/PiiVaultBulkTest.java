@@ -2,6 +2,7 @@ package se.benefitledger.api.pii;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.People;
@@ -74,5 +75,18 @@ class PiiVaultBulkTest {
         assertThat(ids.values()).doesNotHaveDuplicates().hasSize(4);
         assertThat(vault.payeeIdFor(otherBank)).isEqualTo(ids.get(otherBank)).isNotEqualTo(vault.payeeIdFor(westminster));
         assertThat(vault.payees(List.of(ids.get(otherBank))).get(ids.get(otherBank)).account()).isEqualTo("GB29 NWAN 6016 1331 9268 19");
+    }
+
+    /** An earlier version stored accounts as typed: the indexing at start indexes the valid ones and skips the rest. */
+    @Test
+    void indexingAtStartSkipsALegacyPayeeWhoseAccountTheRulesRefuse(@Autowired ApplicationContext context) {
+        UUID invalid = LegacyPayees.store(context, "Gammal Hyresvärd", "8327-9 123456789");
+        UUID valid = LegacyPayees.store(context, "Gammal Hyresvärd", "8327-9  1234 56782");
+
+        new PayeeAccountIndexing(vault).run(null);
+
+        assertThat(vault.payeesWithAccount(PayeeAccount.parse("8327-9 123456782"))).contains(valid);
+        assertThat(jdbc.sql("SELECT account_index IS NULL FROM pii_subject WHERE subject_id = ?").param(invalid).query(Boolean.class).single())
+                .isTrue();
     }
 }

@@ -9,10 +9,13 @@ import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Projections;
 import se.benefitledger.core.recovery.ClaimStatus;
+import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.SignedMoney;
+import se.benefitledger.core.shared.Sex;
 import se.benefitledger.projections.balances.RecoveryBalanceQueries;
+import se.benefitledger.core.household.HouseholdType;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.projections.duration.ConsecutiveMonthsReport;
 import se.benefitledger.projections.duration.DurationQueries;
@@ -23,6 +26,8 @@ import se.benefitledger.projections.kpi.KpiReport;
 import se.benefitledger.projections.reconciliation.ReconciliationQueries;
 import se.benefitledger.projections.spend.MonthlySpendQueries;
 import se.benefitledger.projections.spend.SpendBasis;
+import se.benefitledger.projections.statistics.ExtractHousehold;
+import se.benefitledger.projections.statistics.StatisticsQueries;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,6 +74,8 @@ class ReportsMatchNaiveComputationTest {
     ReconciliationQueries reconciliation;
     @Autowired
     KpiQueries kpi;
+    @Autowired
+    StatisticsQueries statistics;
 
     @Test
     void everyReportEqualsANaiveComputationOfRandomHistories() {
@@ -104,6 +111,12 @@ class ReportsMatchNaiveComputationTest {
                         .usingRecursiveComparison().isEqualTo(NaiveReports.consecutive(history, municipality, end, min));
             }
         }
+        for (YearMonth month = FIRST; !month.isAfter(LAST); month = month.plusMonths(1)) {
+            YearMonth reported = month;
+            assertThat(statistics.assistanceHouseholds(municipality, month)).as(seed + ", extract " + month)
+                    .extracting(household -> extractLine(household, reported))
+                    .containsExactlyInAnyOrderElementsOf(NaiveReports.extract(history, municipality, month));
+        }
         for (int year : new int[]{2020, 2021}) {
             assertThat(duration.calendarYear(municipality, Year.of(year))).as(seed + ", duration " + year).usingRecursiveComparison()
                     .isEqualTo(NaiveReports.duration(history, municipality, YearMonth.of(year, 12)));
@@ -134,6 +147,15 @@ class ReportsMatchNaiveComputationTest {
         assertThat(reconciled.items()).extracting(NaiveReports::batchLine).as(seed + ", reconciliation")
                 .containsExactlyInAnyOrderElementsOf(batches.stream().map(NaiveReports::batchLine).toList());
         assertThat(reconciled.items()).allSatisfy(batch -> assertThat(batch.discrepancies()).as(seed + ", discrepancies").isEmpty());
+    }
+
+    /** A household of the monthly extract as its row shows it (SocialstyrelsenRow): type, adults, children and both amounts. */
+    private static String extractLine(ExtractHousehold household, YearMonth month) {
+        var applicant = household.members().stream().filter(member -> member.role() == MemberRole.APPLICANT).findFirst();
+        int adults = (int) household.members().stream().filter(member -> member.adultIn(month)).count();
+        return NaiveReports.extractLine(household.householdId(), HouseholdType.of(household.members(), month,
+                        applicant.map(member -> NaiveReports.sexOf(member.personId())).orElse(null)), adults, household.members().size() - adults,
+                household.subsistence().ore(), household.beyondEntitlement().ore());
     }
 
     /** The counting rules of rest-api.md, computed the obvious way from the facts. */
@@ -273,6 +295,59 @@ class ReportsMatchNaiveComputationTest {
             return new KpiReport(municipality, year, durations.households(), adults, durations.persons().children().total(), longTerm,
                     adults == 0 ? null : new BigDecimal(longTerm * 100).divide(new BigDecimal(adults), 1, RoundingMode.HALF_UP),
                     new SignedMoney(netPaid), Money.ofOre(recovered));
+        }
+
+        /**
+         * The extract's households for {@code month}: those with an executed, not returned payment for it, with the members
+         * of that month and Socialstyrelsen's household type (domain.md §2.1) read off them.
+         */
+        static List<String> extract(RandomHistory history, MunicipalityCode municipality, YearMonth month) {
+            Map<UUID, long[]> paid = new HashMap<>();
+            for (var payment : payments(history, municipality)) {
+                if (payment.fate == RandomHistory.Fate.EXECUTED && payment.benefitMonth.equals(month)) {
+                    boolean subsistence = payment.legalBasis == LegalBasis.SOL_2025_12_1 || payment.legalBasis == LegalBasis.SOL_2001_4_1;
+                    paid.computeIfAbsent(payment.householdId, id -> new long[2])[subsistence ? 0 : 1] += payment.amount;
+                }
+            }
+            var lines = new ArrayList<String>();
+            paid.forEach((householdId, amounts) -> {
+                var stays = household(history, householdId).stays.stream().filter(stay -> stay.includes(month)).toList();
+                int adults = (int) stays.stream().filter(stay -> adult(stay, month)).count();
+                int children = stays.size() - adults;
+                boolean allUnder18 = stays.stream().allMatch(stay -> stay.birthDate.plusYears(18).isAfter(month.atEndOfMonth()));
+                boolean couple = stays.stream().anyMatch(stay -> stay.role == MemberRole.CO_APPLICANT);
+                Sex sex = stays.stream().filter(stay -> stay.role == MemberRole.APPLICANT).findFirst().map(stay -> sexOf(stay.personId)).orElse(null);
+                int type;
+                if (stays.isEmpty()) {
+                    type = 9;
+                } else if (allUnder18) {
+                    type = 1;
+                } else if (couple) {
+                    type = children == 0 ? 7 : 8;
+                } else if (sex == Sex.MALE) {
+                    type = children == 0 ? 3 : 4;
+                } else if (sex == Sex.FEMALE) {
+                    type = children == 0 ? 5 : 6;
+                } else {
+                    type = 9;
+                }
+                lines.add(extractLine(householdId, type, adults, children, amounts[0], amounts[1]));
+            });
+            return lines;
+        }
+
+        static String extractLine(UUID householdId, int type, int adults, int children, long subsistence, long beyondEntitlement) {
+            return householdId + " type " + type + ", " + adults + " adults, " + children + " children, 12:1 " + subsistence + ", 12:2 "
+                   + beyondEntitlement;
+        }
+
+        /** The histories have no personnummer: the applicant's sex stands in as male, female or unknown by person id. */
+        static Sex sexOf(UUID personId) {
+            return switch (Math.floorMod(personId.hashCode(), 3)) {
+                case 0 -> Sex.MALE;
+                case 1 -> Sex.FEMALE;
+                default -> null;
+            };
         }
 
         /** Applicant and co-applicant are adults; anyone else once 18 at the end of the month. */

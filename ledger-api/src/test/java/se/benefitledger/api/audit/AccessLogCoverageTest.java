@@ -90,6 +90,11 @@ class AccessLogCoverageTest {
                 new Row("POST /decisions/{id}/payments", Users.NILS, () -> Users.NILS.on(port).header("X-Request-Id", requestId())
                         .post("/api/v1/decisions/" + ledger.decision(household, "2021-04", "500.00") + "/payments",
                                 Ledger.paymentJson("500.00", "2021-04-25")), () -> payees(payment), "PAYEE_SHOWN"),
+                new Row("POST /payments/{id}/cancellation", Users.NILS, () -> {
+                    String scheduled = ledger.payment(decision, "50.00", "2021-04-25");
+                    return Users.NILS.on(port).header("X-Request-Id", requestId()).post("/api/v1/payments/" + scheduled + "/cancellation", """
+                            {"reason": "paid twice by mistake"}""");
+                }, () -> payees(payment), "PAYEE_SHOWN"),
                 new Row("GET /payout-batches/{id}/payments", Users.FRIDA,
                         () -> get(Users.FRIDA, "/api/v1/payout-batches/" + batch + "/payments"), () -> payees(payment, otherPayment),
                         "PAYEE_SHOWN"),

@@ -11,6 +11,7 @@ import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.People;
 import se.benefitledger.api.support.Users;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,31 @@ class IdempotencyTest {
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
         assertThat(eventCount()).isEqualTo(eventsAfterFirst);
+    }
+
+    /** A stored answer that shows a payee is sealed at rest: neither the name nor the account is in the table in plain text. */
+    @Test
+    void aStoredAnswerHoldsNoPersonalDataInPlainText() {
+        var ledger = new Ledger(port);
+        String decision = ledger.decision(ledger.household("0488"), "2021-03", "900.00");
+        String name = "Sigrid " + UUID.randomUUID().toString().replaceAll("[0-9-]", "");
+        String key = UUID.randomUUID().toString();
+        var anna = Users.ANNA.on(port).header("Idempotency-Key", key);
+        String body = """
+                {"amount": "900.00", "dueDate": "2021-02-25", "payee": {"type": "HOUSEHOLD", "name": "%s", "account": "8327-9 123456782"}}"""
+                .formatted(name);
+
+        var first = anna.post("/api/v1/decisions/" + decision + "/payments", body);
+
+        assertThat(first.body()).contains(name);
+        var stored = jdbc.sql("SELECT response_body, response_headers::text, wrapped_key FROM idempotency_key WHERE idempotency_key = ?")
+                         .param(key)
+                         .query((rs, row) -> new Object[]{rs.getBytes(1), rs.getString(2), rs.getBytes(3)})
+                         .single();
+        String atRest = new String((byte[]) stored[0], StandardCharsets.ISO_8859_1) + stored[1];
+        assertThat(atRest).doesNotContain(name.substring(7)).doesNotContain("123456782").doesNotContain("payee");
+        assertThat((byte[]) stored[2]).as("its data key, wrapped by the master key").isNotEmpty();
+        assertThat(anna.post("/api/v1/decisions/" + decision + "/payments", body).body()).isEqualTo(first.body());
     }
 
     @Test

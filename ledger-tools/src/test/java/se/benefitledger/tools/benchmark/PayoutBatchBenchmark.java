@@ -66,7 +66,8 @@ public final class PayoutBatchBenchmark {
 
     private static final int PAYMENTS_PER_DECISION = 100;
     private static final int THREADS = 4;
-    private static final int PAYEES = 10;
+    /** Distinct payees the payments go to, round robin: {@code -Dbenchmark.payees=N} in the JVM's arguments (default 10). */
+    private static final int PAYEES = Integer.getInteger("benchmark.payees", 10);
     private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.of("0488");
     private static final LocalDate PAYOUT_DATE = LocalDate.of(2026, 12, 23);
     /** The demo user of the embedded run who is FINANCE in 0488 (demo.properties). */
@@ -199,12 +200,15 @@ public final class PayoutBatchBenchmark {
                     ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted, history);
         }
 
-        /** N SCHEDULED payments of 0488, all due on the payout date, to a handful of payees. */
+        /** N SCHEDULED payments of 0488, all due on the payout date, to a handful of payees (or as many as configured). */
         private void setUp() throws Exception {
             var commands = service.getBean(CommandGateway.class);
             var vault = service.getBean(PiiVault.class);
-            List<UUID> payees = Stream.iterate(0, i -> i + 1).limit(PAYEES)
-                                      .map(i -> vault.payeeIdFor(new Payee("Mottagare " + i, "8327-9 " + (12_345_670 + i) + CheckDigits.luhn(Integer.toString(12_345_670 + i))))).toList();
+            List<Payee> distinct = Stream.iterate(0, i -> i + 1).limit(PAYEES)
+                                         .map(i -> new Payee("Mottagare " + i, "8327-9 " + (12_345_670 + i) + CheckDigits.luhn(Integer.toString(12_345_670 + i))))
+                                         .toList();
+            var ids = vault.payeeIdsFor(distinct);
+            List<UUID> payees = distinct.stream().map(ids::get).toList();
             int decisions = (payments + PAYMENTS_PER_DECISION - 1) / PAYMENTS_PER_DECISION;
             var scheduled = new AtomicInteger();
             var nextDecision = new AtomicInteger();

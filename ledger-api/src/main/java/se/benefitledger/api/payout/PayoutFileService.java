@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * payments and never in memory as a whole.
  */
 @Service
-class PayoutFileService {
+public class PayoutFileService {
 
     static final int PAGE = 1_000;
 
@@ -48,7 +48,7 @@ class PayoutFileService {
 
     /** Where the file goes; opened only once the batch is known to be payable, so that a refusal can still be answered. */
     @FunctionalInterface
-    interface Destination {
+    public interface Destination {
         OutputStream open() throws IOException;
     }
 

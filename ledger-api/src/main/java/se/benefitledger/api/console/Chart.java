@@ -61,23 +61,23 @@ record Chart(String title, Kind kind, Unit unit, List<String> categories, List<T
     record Point(String category, String value, String x, String y, String width, String height) {
     }
 
-    int width() {
+    public int width() {
         return WIDTH;
     }
 
-    int height() {
+    public int height() {
         return HEIGHT;
     }
 
-    int left() {
+    public int left() {
         return LEFT;
     }
 
-    int right() {
+    public int right() {
         return WIDTH - RIGHT;
     }
 
-    String zero() {
+    public String zero() {
         return coordinate(zeroY);
     }
 

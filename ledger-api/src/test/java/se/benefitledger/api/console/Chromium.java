@@ -1,5 +1,7 @@
 package se.benefitledger.api.console;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,6 +48,15 @@ final class Chromium {
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** A long page (the three charts), photographed in a window as tall as the page. */
+    static void screenshotOfWholePage(WebDriver browser, String name) {
+        var window = browser.manage().window();
+        var size = window.getSize();
+        window.setSize(new Dimension(size.getWidth(), browser.findElement(By.tagName("body")).getSize().getHeight() + 200));
+        screenshot(browser, name);
+        window.setSize(size);
     }
 
     /** The page as the browser shows it, for the closing note and for whoever reads a failure. */

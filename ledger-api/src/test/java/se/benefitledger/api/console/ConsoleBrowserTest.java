@@ -162,6 +162,38 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void financeUploadsTheBanksStatusReportAndItSettlesWhatItAnswers() throws Exception {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "12320.00");
+        String paid = ledger.payment(decision, "6100.00", "2021-02-25");
+        String rejected = ledger.payment(decision, "1000.00", "2021-02-25");
+        String open = ledger.payment(decision, "5220.00", "2021-02-25");
+        String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        String xml;
+        try (var in = getClass().getResourceAsStream("/bank-reports/pain002-partial.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (var placeholder : Map.of("{{MSG}}", "STSCONSOLE", "{{FILE}}", batchId, "{{PAID}}", paid, "{{REJECTED}}", rejected, "{{OPEN}}", open)
+                                  .entrySet()) {
+            xml = xml.replace(placeholder.getKey(), placeholder.getValue().replace("-", ""));
+        }
+        Path report = Files.writeString(downloads.resolve("pain002-" + batchId + ".xml"), xml);
+
+        login(Users.FRIDA);
+        browser.get(url("/console/payout-batches/" + batchId));
+        browser.findElement(By.id("report")).sendKeys(report.toAbsolutePath().toString());
+        browser.findElement(By.id("upload")).click();
+
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
+                .isEqualTo("Bankrapporten STSCONSOLE är inläst: 2 transaktioner tillämpade, 1 utan matchning, 0 i konflikt.");
+        assertThat(status(paid)).isEqualTo("EXECUTED");
+        assertThat(status(rejected)).isEqualTo("REJECTED");
+        assertThat(status(open)).isEqualTo("BATCHED");
+        Chromium.screenshot(browser, "payout-batch-bank-report");
+    }
+
+    @Test
     void anInvestigatorReadsAHouseholdsTimelineAsItStoodAtAnInstant() throws Exception {
         var ledger = new Ledger(port);
         var executed = ledger.executedPayment("8000.00", "2021-03");
@@ -215,7 +247,7 @@ class ConsoleBrowserTest {
         assertThat(value(0, "PAYMENT_DATE", "2021-03")).isEqualTo("0.00");
         assertThat(value(1, "longTermHouseholds", "2021-12")).isEqualTo("0");
         assertThat(browser.findElements(By.cssSelector("[data-chart='2'] g[data-series='repaid'] rect"))).hasSize(5);
-        Chromium.screenshot(browser, "trends");
+        Chromium.screenshotOfWholePage(browser, "trends");
     }
 
     private String value(int chart, String series, String category) {

@@ -31,7 +31,14 @@ record Chart(String title, Kind kind, Unit unit, List<String> categories, List<T
 
     /** How values count: money in öre (ticks in kronor) or plain numbers. */
     enum Unit {
-        ORE, COUNT;
+        ORE(100), COUNT(1);
+
+        /** The smallest step the ticks show: a krona, or one. */
+        private final long least;
+
+        Unit(long least) {
+            this.least = least;
+        }
 
         String tick(long value) {
             var format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("sv-SE")));
@@ -98,7 +105,7 @@ record Chart(String title, Kind kind, Unit unit, List<String> categories, List<T
         }
         long min = Math.min(0, inputs.stream().flatMap(input -> input.values().stream()).mapToLong(Value::units).min().orElse(0));
         long max = Math.max(0, inputs.stream().flatMap(input -> input.values().stream()).mapToLong(Value::units).max().orElse(0));
-        long step = step(max - min);
+        long step = Math.max(unit.least, step(max - min));
         long bottom = Math.floorDiv(min, step) * step;
         long top = Math.max(bottom + step, -Math.floorDiv(-max, step) * step);
         var scale = new Scale(bottom, top);

@@ -69,6 +69,8 @@ class ChartTest {
 
         assertThat(chart.ticks()).extracting(Chart.Tick::text).containsExactly("0", "1");
         assertThat(chart.series().get(0).values().get(0).x()).isEqualTo("415.0");
+        var money = Chart.bars("t", Chart.Unit.ORE, List.of("2021"), List.of(new Chart.Input("k", "l", List.of(new Chart.Value(0, "0.00")))));
+        assertThat(money.ticks()).extracting(Chart.Tick::text).containsExactly("0 kr", "1 kr");
     }
 
     @Test

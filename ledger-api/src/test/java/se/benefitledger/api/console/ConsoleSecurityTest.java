@@ -83,6 +83,11 @@ class ConsoleSecurityTest {
 
         var withBasic = Users.FRIDA.on(port).get("/console/trends");
         assertThat(withBasic.status()).as("the console takes no HTTP Basic credentials").isEqualTo(302);
+
+        var visitor = ConsoleSession.anonymous(port);
+        var wrong = visitor.submit("/console/login", Map.of("username", "frida", "password", "not-secret"), visitor.get("/console/login").body());
+        assertThat(wrong.header("Location").orElseThrow()).endsWith("/console/login?error");
+        assertThat(visitor.get("/console/trends").status()).isEqualTo(302);
     }
 
     @Test
@@ -107,7 +112,7 @@ class ConsoleSecurityTest {
         var alva = ConsoleSession.login(port, Users.ALVA);
         var timeline = alva.get("/console/households/" + batch.householdId() + "/timeline");
 
-        assertThat(page.body()).contains("Test Testsson", "8327-9123456782".substring(0, 6));
+        assertThat(page.body()).contains("Test Testsson", "8327-9 123456782");
         assertThat(file.header("Content-Disposition").orElseThrow()).contains("pain001-" + batch.batchId() + ".xml");
         assertThat(file.body()).contains("<NbOfTxs>1</NbOfTxs>", "<CtrlSum>5000.00</CtrlSum>");
         assertThat(timeline.status()).isEqualTo(200);

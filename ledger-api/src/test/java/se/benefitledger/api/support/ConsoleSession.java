@@ -32,6 +32,11 @@ public final class ConsoleSession {
         this.baseUrl = "http://localhost:" + port;
     }
 
+    /** Not logged in (yet). */
+    public static ConsoleSession anonymous(int port) {
+        return new ConsoleSession(port);
+    }
+
     /** Logged in as the user (password "secret"); fails unless the login form redirects to the start page. */
     public static ConsoleSession login(int port, Users user) {
         var session = new ConsoleSession(port);

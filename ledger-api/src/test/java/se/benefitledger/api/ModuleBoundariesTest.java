@@ -53,6 +53,11 @@ class ModuleBoundariesTest {
             .because("security, idempotency, problems, PII, web and logging serve every feature and know none");
 
     @ArchTest
+    static final ArchRule nothingDependsOnTheConsole = noClasses().that().resideOutsideOfPackage("se.benefitledger.api.console..")
+            .should().dependOnClassesThat().resideInAPackage("se.benefitledger.api.console..")
+            .because("the console presents the features' services as pages, as the controllers present them as JSON; nothing builds on it");
+
+    @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOthersInternals = classes().that().resideInAnyPackage(packages("se.benefitledger.api.", API_FEATURES))
             .should(useOtherFeaturesOnlyThroughWhatTheyPublish());
 

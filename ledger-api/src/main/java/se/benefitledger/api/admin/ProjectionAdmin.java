@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
  * answering.
  */
 @Service
-class ProjectionAdmin {
+public class ProjectionAdmin {
 
     /** Behind for this long without moving: stalled. */
     static final Duration STALL_AFTER = Duration.ofSeconds(60);
@@ -59,7 +59,7 @@ class ProjectionAdmin {
         this.clock = clock;
     }
 
-    List<ProjectionStatus> statuses() {
+    public List<ProjectionStatus> statuses() {
         long head = head();
         return processors().stream().map(processor -> status(processor, head)).toList();
     }

@@ -7,10 +7,10 @@ import java.time.Instant;
  * last event it handled), how far the store goes ({@code headPosition}) and the difference; the
  * event it fails on, if any, and how many events wait in its dead-letter queue.
  */
-record ProjectionStatus(String name, State status, Long position, Long headPosition, Long lag, Instant lastEventTime, Failure error,
+public record ProjectionStatus(String name, State status, Long position, Long headPosition, Long lag, Instant lastEventTime, Failure error,
                         long deadLetters) {
 
-    enum State {
+    public enum State {
         /** following the event store */
         RUNNING,
         /** replaying from the first event after a rebuild */
@@ -22,6 +22,6 @@ record ProjectionStatus(String name, State status, Long position, Long headPosit
     }
 
     /** The event a projection failed on, and since when. */
-    record Failure(Long globalIndex, String eventType, String message, Instant since) {
+    public record Failure(Long globalIndex, String eventType, String message, Instant since) {
     }
 }

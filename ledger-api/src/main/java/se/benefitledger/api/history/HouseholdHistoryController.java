@@ -6,13 +6,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.benefitledger.api.input.InputBounds;
-import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.problem.InvalidRequestException;
 import se.benefitledger.api.web.PageRequest;
 import se.benefitledger.projections.history.HouseholdHistory;
-import se.benefitledger.projections.history.HouseholdHistoryQueries;
-import se.benefitledger.projections.household.HouseholdQueries;
-import se.benefitledger.projections.household.HouseholdView;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -22,25 +18,17 @@ import java.util.UUID;
 @RequestMapping("/api/v1/households/{householdId}/history")
 class HouseholdHistoryController {
 
-    private final HouseholdHistoryQueries history;
-    private final HouseholdQueries households;
-    private final PiiAccessLog accessLog;
+    private final HouseholdHistoryService history;
 
-    HouseholdHistoryController(HouseholdHistoryQueries history, HouseholdQueries households, PiiAccessLog accessLog) {
+    HouseholdHistoryController(HouseholdHistoryService history) {
         this.history = history;
-        this.households = households;
-        this.accessLog = accessLog;
     }
 
     @GetMapping
     HouseholdHistory history(@PathVariable UUID householdId, @RequestParam(required = false) String asOf,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         var request = new PageRequest(page, size);
-        var answer = history.history(householdId, instant(asOf), request.page(), request.size());
-        // the history is the record of the household's members: each is a subject shown
-        households.find(householdId).ifPresent(household -> accessLog.shown(PiiAccessLog.SubjectKind.PERSON,
-                household.members().stream().map(HouseholdView.Member::personId).toList(), PiiAccessLog.Purpose.HISTORY_SHOWN));
-        return answer;
+        return history.history(householdId, instant(asOf), request.page(), request.size());
     }
 
     private static Instant instant(String asOf) {

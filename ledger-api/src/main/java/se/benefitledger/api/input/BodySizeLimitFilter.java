@@ -36,9 +36,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /**
+     * The console's forms are left to the servlet container, which bounds them itself (a form at
+     * {@code server.tomcat.max-http-form-post-size}, an upload at {@code spring.servlet.multipart.*}) and must
+     * read them as parameters: a body read here would hide them, the CSRF token included.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getContentLengthLong() == 0
+        return request.getRequestURI().startsWith("/console/")
+                || request.getContentLengthLong() == 0
                 || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null);
     }
 

@@ -31,7 +31,7 @@ import java.util.UUID;
  * What cannot be applied is reported and recorded on the batch, where reconciliation lists it.
  */
 @Service
-class BankReportService {
+public class BankReportService {
 
     private final CommandGateway commands;
     private final BankReportReader reader = new BankReportReader();

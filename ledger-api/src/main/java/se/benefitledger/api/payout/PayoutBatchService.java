@@ -25,7 +25,7 @@ import java.util.UUID;
  * part's global indexes open.
  */
 @Service
-class PayoutBatchService {
+public class PayoutBatchService {
 
     private final BulkCommands bulk;
     private final CreateBatchInParts creating;

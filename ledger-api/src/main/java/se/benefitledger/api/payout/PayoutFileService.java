@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * a 409 rather than a file broken off part-way.
  */
 @Service
-class PayoutFileService {
+public class PayoutFileService {
 
     static final int PAGE = 1_000;
 
@@ -52,7 +52,7 @@ class PayoutFileService {
 
     /** Where the file goes; opened only once the batch is known to be payable, so that a refusal can still be answered. */
     @FunctionalInterface
-    interface Destination {
+    public interface Destination {
         OutputStream open() throws IOException;
     }
 

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-record SettlementRequest(@NotNull @AtMostAWeekAhead LocalDate settledOn,
+public record SettlementRequest(@NotNull @AtMostAWeekAhead LocalDate settledOn,
                          @NotEmpty @Size(max = 200_000) List<@Valid @NotNull Result> results) {
 
-    record Result(@NotNull UUID paymentId, @NotNull SettlementOutcome status, String reason) {
+    public record Result(@NotNull UUID paymentId, @NotNull SettlementOutcome status, String reason) {
     }
 }

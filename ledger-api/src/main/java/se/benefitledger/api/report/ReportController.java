@@ -14,17 +14,12 @@ import se.benefitledger.api.web.PageRequest;
 import se.benefitledger.core.recovery.ClaimStatus;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
-import se.benefitledger.projections.balances.RecoveryBalanceQueries;
 import se.benefitledger.projections.balances.RecoveryBalancesReport;
 import se.benefitledger.projections.duration.ConsecutiveMonthsReport;
 import se.benefitledger.projections.balances.RecoveryFlowsReport;
-import se.benefitledger.projections.duration.DurationQueries;
 import se.benefitledger.projections.duration.DurationReport;
-import se.benefitledger.projections.kpi.KpiQueries;
 import se.benefitledger.projections.kpi.KpiReport;
-import se.benefitledger.projections.reconciliation.ReconciliationQueries;
 import se.benefitledger.projections.reconciliation.ReconciliationReport;
-import se.benefitledger.projections.spend.MonthlySpendQueries;
 import se.benefitledger.projections.spend.MonthlySpendReport;
 import se.benefitledger.projections.spend.SpendBasis;
 
@@ -51,20 +46,11 @@ class ReportController {
     private static final EnumSet<Role> SEE_HOUSEHOLDS = EnumSet.of(Role.CASEWORKER, Role.INVESTIGATOR, Role.AUDITOR);
 
     private final AccessControl access;
-    private final MonthlySpendQueries spend;
-    private final DurationQueries duration;
-    private final RecoveryBalanceQueries balances;
-    private final ReconciliationQueries reconciliation;
-    private final KpiQueries kpi;
+    private final ReportService reports;
 
-    ReportController(AccessControl access, MonthlySpendQueries spend, DurationQueries duration, RecoveryBalanceQueries balances,
-                     ReconciliationQueries reconciliation, KpiQueries kpi) {
+    ReportController(AccessControl access, ReportService reports) {
         this.access = access;
-        this.spend = spend;
-        this.duration = duration;
-        this.balances = balances;
-        this.reconciliation = reconciliation;
-        this.kpi = kpi;
+        this.reports = reports;
     }
 
     @GetMapping(path = "/monthly-spend", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,7 +58,7 @@ class ReportController {
                                     @RequestParam(defaultValue = "BENEFIT_MONTH") SpendBasis basis) {
         YearMonth first = month("from", from);
         YearMonth last = lastMonth(first, to);
-        return spend.report(scoped(municipality), basis, first, last);
+        return reports.monthlySpend(municipality(municipality), basis, first, last);
     }
 
     @GetMapping(path = "/monthly-spend", produces = "text/csv")
@@ -87,11 +73,11 @@ class ReportController {
         if ((month == null) == (year == null)) {
             throw new InvalidRequestException("month", "give either month (a rolling 12-month window) or year (a calendar year)");
         }
-        MunicipalityCode code = scoped(municipality);
+        MunicipalityCode code = municipality(municipality);
         if (month != null) {
-            return duration.rolling(code, month("month", month));
+            return reports.rollingDuration(code, month("month", month));
         }
-        return duration.calendarYear(code, Year.of(parse("year", year, InputBounds::year)));
+        return reports.calendarYearDuration(code, Year.of(parse("year", year, InputBounds::year)));
     }
 
     @GetMapping(path = "/duration-buckets", produces = "text/csv")
@@ -112,7 +98,7 @@ class ReportController {
             throw new InvalidRequestException("min", "must be between 1 and " + MAX_MONTHS);
         }
         var request = new PageRequest(page, size);
-        var report = duration.consecutive(scoped(municipality), month("month", month), min, request.page(), request.size());
+        var report = reports.consecutiveMonths(municipality(municipality), month("month", month), min, request.page(), request.size());
         return access.actingRole().filter(SEE_HOUSEHOLDS::contains).isPresent() ? report : report.withoutItems();
     }
 
@@ -128,8 +114,7 @@ class ReportController {
 
     @GetMapping(path = "/kpi", produces = MediaType.APPLICATION_JSON_VALUE)
     KpiReport kpi(@RequestParam String municipality, @RequestParam String year) {
-        MunicipalityCode code = scoped(municipality);
-        return kpi.report(code, Year.of(parse("year", year, InputBounds::year)));
+        return reports.kpi(municipality(municipality), Year.of(parse("year", year, InputBounds::year)));
     }
 
     @GetMapping(path = "/kpi", produces = "text/csv")
@@ -144,7 +129,7 @@ class ReportController {
                                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         var request = new PageRequest(page, size);
         LocalDate day = asOf == null ? null : date("asOf", asOf);
-        return balances.report(scoped(municipality), householdId, status, day, request.page(), request.size());
+        return reports.recoveryBalances(municipality(municipality), householdId, status, day, request.page(), request.size());
     }
 
     @GetMapping(path = "/recovery-balances", produces = "text/csv")
@@ -157,7 +142,7 @@ class ReportController {
     @GetMapping(path = "/recovery-flows", produces = MediaType.APPLICATION_JSON_VALUE)
     RecoveryFlowsReport recoveryFlows(@RequestParam String municipality, @RequestParam String from, @RequestParam String to) {
         YearMonth first = month("from", from);
-        return balances.flows(scoped(municipality), first, lastMonth(first, to));
+        return reports.recoveryFlows(municipality(municipality), first, lastMonth(first, to));
     }
 
     /** The months; the yearly figures and totals are in the JSON. */
@@ -175,7 +160,7 @@ class ReportController {
             throw new InvalidRequestException("to", "must not be before from");
         }
         var request = new PageRequest(page, size);
-        return reconciliation.report(scoped(municipality), first, last, request.page(), request.size());
+        return reports.reconciliation(municipality(municipality), first, last, request.page(), request.size());
     }
 
     @GetMapping(path = "/reconciliation", produces = "text/csv")
@@ -203,15 +188,13 @@ class ReportController {
         }
     }
 
-    private MunicipalityCode scoped(String municipality) {
-        MunicipalityCode code = parse("municipality", municipality, value -> {
+    private static MunicipalityCode municipality(String municipality) {
+        return parse("municipality", municipality, value -> {
             if (!MunicipalityCode.isValid(value)) {
                 throw new IllegalArgumentException("must be a Swedish municipality code, e.g. 0488");
             }
             return MunicipalityCode.of(value);
         });
-        access.requireMayActIn(code);
-        return code;
     }
 
     /** {@code to}, not before {@code first} and at most {@value #MAX_MONTHS} months on. */

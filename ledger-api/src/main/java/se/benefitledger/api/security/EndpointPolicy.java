@@ -7,6 +7,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static se.benefitledger.api.security.Role.ADMIN;
 import static se.benefitledger.api.security.Role.AUDITOR;
@@ -86,15 +87,45 @@ public final class EndpointPolicy {
             entry(HttpMethod.GET, "/admin/bulk-commands", ADMIN),
             entry(HttpMethod.POST, "/admin/bulk-commands/*/resume", ADMIN));
 
+    /**
+     * The console's pages (docs/console.md), each presenting one API endpoint's data or command: it allows that
+     * endpoint's roles or fewer, and a user acts in the same role as there, so that masking, the access log and the
+     * events' metadata treat a page like its endpoint.
+     */
+    private static final List<Entry> CONSOLE_PAGES = List.of(
+            page(HttpMethod.GET, "/console/payout-batches", HttpMethod.GET, "/reports/*", FINANCE, AUDITOR),
+            page(HttpMethod.GET, "/console/payout-batches/*", HttpMethod.GET, "/payout-batches/*/payments", FINANCE, AUDITOR),
+            page(HttpMethod.GET, "/console/payout-batches/*/file", HttpMethod.GET, "/payout-batches/*/file", FINANCE, AUDITOR),
+            page(HttpMethod.POST, "/console/payout-batches/*/settlement", HttpMethod.POST, "/payout-batches/*/settlement", FINANCE),
+            page(HttpMethod.POST, "/console/payout-batches/*/bank-reports", HttpMethod.POST, "/payout-batches/*/bank-reports", FINANCE),
+            page(HttpMethod.GET, "/console/trends", HttpMethod.GET, "/reports/*", FINANCE, INVESTIGATOR, AUDITOR, REPORTING),
+            page(HttpMethod.GET, "/console/households", HttpMethod.GET, "/households/*/history", INVESTIGATOR, AUDITOR),
+            page(HttpMethod.GET, "/console/households/*/timeline", HttpMethod.GET, "/households/*/history", INVESTIGATOR, AUDITOR),
+            page(HttpMethod.GET, "/console/projections", HttpMethod.GET, "/admin/projections", ADMIN));
+
     private EndpointPolicy() {
     }
 
+    /** The API's endpoints. */
     public static List<Entry> entries() {
         return ENTRIES;
     }
 
+    public static List<Entry> consolePages() {
+        return CONSOLE_PAGES;
+    }
+
     public static Optional<Entry> match(HttpServletRequest request) {
-        return ENTRIES.stream().filter(entry -> entry.matcher().matches(request)).findFirst();
+        return Stream.concat(ENTRIES.stream(), CONSOLE_PAGES.stream()).filter(entry -> entry.matcher().matches(request)).findFirst();
+    }
+
+    private static Entry page(HttpMethod method, String path, HttpMethod apiMethod, String apiPath, Role... roles) {
+        var api = ENTRIES.stream().filter(entry -> entry.method().equals(apiMethod) && entry.pattern().equals(V1 + apiPath)).findFirst()
+                         .orElseThrow(() -> new IllegalStateException("console page " + path + " presents no API endpoint " + apiMethod + " " + apiPath));
+        if (!api.roles().containsAll(List.of(roles))) {
+            throw new IllegalStateException("console page " + path + " allows a role that " + apiMethod + " " + apiPath + " does not");
+        }
+        return new Entry(method, path, List.of(roles), PathPatternRequestMatcher.withDefaults().matcher(method, path));
     }
 
     private static Entry entry(HttpMethod method, String path, Role... roles) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import se.benefitledger.api.idempotency.IdempotencyFilter;
 import se.benefitledger.api.problem.Problems;
 
@@ -54,8 +56,35 @@ public class SecurityConfiguration {
                    .build();
     }
 
+    /**
+     * The console (docs/console.md): a session after a login form, for people in a browser, and therefore CSRF
+     * tokens on every form. Its pages are authorised by {@link EndpointPolicy#consolePages()}, the roles of the API
+     * endpoint each presents. The API's own chain stays stateless, so the console's session cookie never
+     * authenticates an API call.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.securityMatcher("/console", "/console/**")
+            .authorizeHttpRequests(authorize -> {
+                authorize.requestMatchers("/console/login", "/console/console.css").permitAll();
+                for (var page : EndpointPolicy.consolePages()) {
+                    authorize.requestMatchers(page.matcher()).hasAnyRole(page.roles().stream().map(Role::name).toArray(String[]::new));
+                }
+                authorize.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/console"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/forbidden")).authenticated();
+                authorize.anyRequest().denyAll();
+            })
+            .formLogin(form -> form.loginPage("/console/login").defaultSuccessUrl("/console", true))
+            .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
+            .exceptionHandling(errors -> errors.accessDeniedPage("/console/forbidden"))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
                             IdempotencyFilter idempotency) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {

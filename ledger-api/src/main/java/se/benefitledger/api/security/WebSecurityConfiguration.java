@@ -15,6 +15,6 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(scope).addPathPatterns("/api/**");
+        registry.addInterceptor(scope).addPathPatterns("/api/**", "/console/**");
     }
 }

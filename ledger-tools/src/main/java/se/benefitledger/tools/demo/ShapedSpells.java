@@ -156,24 +156,69 @@ final class ShapedSpells {
     private void netPaid() {
         for (var target : shape.netPaid().entrySet()) {
             int year = target.getKey();
-            long goal = target.getValue().ore();
-            long paid = paidIn(year);
-            if (paid > goal) {
-                throw new IllegalStateException("the long-term households alone are paid " + paid / 100 + " kr in " + year
-                        + ", more than the shape's " + goal / 100 + " kr");
-            }
             int first = index(YearMonth.of(year, 1));
-            // the first year of the plan also has the spells that started in the months before it
-            int earliest = first == 0 ? -8 : first;
-            while (paid < goal) {
-                int h = next();
-                SplittableRandom random = plan.random(h, year, SHORT);
-                int length = 1 + pick(random, SHORT_SPELL_WEIGHTS);
-                int from = earliest + random.nextInt(first + 12 - earliest);
-                active[h].set(Math.max(0, from), Math.min(months, Math.max(0, from + length)));
-                paid += paidIn(h, year);
+            if (shape.longTerm() == null || first == 0 || year != shape.longTerm().first().getYear()) {
+                shortSpells(year, target.getValue().ore(), 1.0);
+                continue;
             }
+            // the year of the long-term path: its spells grow shorter (more of them) until households with
+            // 1-9 months in the rolling window end the year about where they began it
+            int mark = used;
+            double best = 1.0;
+            int bestSpread = Integer.MAX_VALUE;
+            for (double tilt = 1.0; tilt > 0.25; tilt -= 0.05) {
+                shortSpells(year, target.getValue().ore(), tilt);
+                int spread = 0;
+                for (int r = first + 1; r < Math.min(months, first + 12); r++) {
+                    spread = Math.max(spread, Math.abs(shortCount(r) - shortCount(first)));
+                }
+                if (spread < bestSpread) {
+                    bestSpread = spread;
+                    best = tilt;
+                }
+                used = mark;
+            }
+            shortSpells(year, target.getValue().ore(), best);
         }
+    }
+
+    /**
+     * Short spells starting in the year (in the plan's first year also in the eight months before it), drawn
+     * until the year's net paid reaches {@code goal}; {@code tilt} below 1 makes long spells rarer.
+     */
+    private void shortSpells(int year, long goal, double tilt) {
+        long paid = paidIn(year);
+        if (paid > goal) {
+            throw new IllegalStateException("the households of earlier spells are paid " + paid / 100 + " kr in " + year
+                    + ", more than the shape's " + goal / 100 + " kr");
+        }
+        int[] weights = new int[SHORT_SPELL_WEIGHTS.length];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = (int) Math.max(1, Math.round(100 * SHORT_SPELL_WEIGHTS[k] * Math.pow(tilt, k)));
+        }
+        int first = index(YearMonth.of(year, 1));
+        int earliest = first == 0 ? -8 : first;
+        while (paid < goal) {
+            int h = next();
+            SplittableRandom random = plan.random(h, year, SHORT);
+            int length = 1 + pick(random, weights);
+            int from = earliest + random.nextInt(first + 12 - earliest);
+            active[h].set(Math.max(0, from), Math.min(months, Math.max(0, from + length)));
+            paid += paidIn(h, year);
+        }
+    }
+
+    /** Households with 1-9 assistance months in the 12 ending with {@code r}. */
+    private int shortCount(int r) {
+        int count = 0;
+        for (int h = 0; h < used; h++) {
+            int assisted = 0;
+            for (int i = Math.max(0, r - 11); i <= r; i++) {
+                assisted += assistanceMonth(h, i) ? 1 : 0;
+            }
+            count += assisted > 0 && assisted < 10 ? 1 : 0;
+        }
+        return count;
     }
 
     private void longTerm(int h, int from) {

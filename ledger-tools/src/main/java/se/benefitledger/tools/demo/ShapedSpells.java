@@ -36,6 +36,8 @@ final class ShapedSpells {
     private static final double ONE_GAP = 0.40;
 
     private final SyntheticPlan plan;
+    /** The plan's index of the first household: indices here count from it. */
+    private final int first;
     private final Shape shape;
     private final int months;
     private final LocalDate lastPayout;
@@ -49,6 +51,7 @@ final class ShapedSpells {
 
     private ShapedSpells(SyntheticPlan plan, Shape shape) {
         this.plan = plan;
+        this.first = plan.shares().get(0).first();
         this.shape = shape;
         this.months = plan.months().size();
         List<LocalDate> dates = PayoutCalendar.dates(plan.to());
@@ -67,25 +70,27 @@ final class ShapedSpells {
         return spells;
     }
 
+    /** {@code h}: the plan's index. */
     boolean isActive(int h, YearMonth month) {
+        h -= first;
         int i = index(month);
-        return h < used && i >= 0 && i < months && active[h].get(i);
+        return h >= 0 && h < used && i >= 0 && i < months && active[h].get(i);
     }
 
+    /** {@code h}: the plan's index. */
     boolean isLongTerm(int h) {
-        return h < used && start[h] != Integer.MIN_VALUE;
+        return isLongTermHere(h - first);
     }
 
-    /** Households that have a spell: 0 to {@code used() - 1}. */
-    int used() {
-        return used;
+    private boolean isLongTermHere(int h) {
+        return h >= 0 && h < used && start[h] != Integer.MIN_VALUE;
     }
 
     private void longTermPath() {
         Shape.LongTermPath path = shape.longTerm();
         for (int k = 0; k < path.at(plan.from()); k++) {
             int h = next();
-            longTerm(h, -12 - plan.random(h, 0, STOCK).nextInt(24));
+            longTerm(h, -12 - plan.random(first + h, 0, STOCK).nextInt(24));
         }
         for (int i = 0; i < months; i++) {
             for (int k = 0; k < shape.longTermEntries(); k++) {
@@ -118,12 +123,12 @@ final class ShapedSpells {
     private List<Integer> exitCandidates(int r) {
         var candidates = new ArrayList<Integer>();
         for (int h = 0; h < used; h++) {
-            if (isLongTerm(h) && !ended.get(h) && counted(h, r - 1) && counted(h, r)) {
+            if (isLongTermHere(h) && !ended.get(h) && counted(h, r - 1) && counted(h, r)) {
                 candidates.add(h);
             }
         }
         Map<Integer, Long> keys = new java.util.HashMap<>();
-        candidates.forEach(h -> keys.put(h, plan.random(h, r, EXIT).nextLong()));
+        candidates.forEach(h -> keys.put(h, plan.random(first + h, r, EXIT).nextLong()));
         candidates.sort(Comparator.comparing(keys::get));
         return candidates;
     }
@@ -200,7 +205,7 @@ final class ShapedSpells {
         int earliest = first == 0 ? -8 : first;
         while (paid < goal) {
             int h = next();
-            SplittableRandom random = plan.random(h, year, SHORT);
+            SplittableRandom random = plan.random(first + h, year, SHORT);
             int length = 1 + pick(random, weights);
             int from = earliest + random.nextInt(first + 12 - earliest);
             active[h].set(Math.max(0, from), Math.min(months, Math.max(0, from + length)));
@@ -225,7 +230,7 @@ final class ShapedSpells {
         start[h] = from;
         active[h].set(Math.max(0, from), months);
         for (int year = month(Math.max(0, from)).getYear(); year <= plan.to().getYear(); year++) {
-            SplittableRandom random = plan.random(h, year, GAP);
+            SplittableRandom random = plan.random(first + h, year, GAP);
             if (random.nextDouble() < ONE_GAP) {
                 int gap = index(YearMonth.of(year, 1 + random.nextInt(12)));
                 // a household new to assistance goes a year without a gap, so that it counts after ten months
@@ -249,7 +254,7 @@ final class ShapedSpells {
     private int count(int r) {
         int count = 0;
         for (int h = 0; h < used; h++) {
-            count += isLongTerm(h) && counted(h, r) ? 1 : 0;
+            count += isLongTermHere(h) && counted(h, r) ? 1 : 0;
         }
         return count;
     }
@@ -294,7 +299,7 @@ final class ShapedSpells {
         }
         if (net[h][i] < 0) {
             long paid = 0;
-            for (PlannedPayment payment : plan.decision(plan.household(h), month(i)).payments()) {
+            for (PlannedPayment payment : plan.decision(plan.household(first + h), month(i)).payments()) {
                 PlannedPayment paidOne = payment.fate() == PlannedPayment.Fate.CANCELLED || payment.fate() == PlannedPayment.Fate.REJECTED
                         ? payment.followUp() : payment;
                 if (paidOne.fate() == PlannedPayment.Fate.EXECUTED && !paidOne.dueDate().isAfter(lastPayout)) {

@@ -141,7 +141,10 @@ public final class SyntheticPlan {
      * targets drive the model's spells and recovery claims, everything else keeps the national shape.
      */
     public static SyntheticPlan shaped(long seed, Shape shape) {
-        var shares = List.of(new Share(shape.municipality(), 0, shape.households()));
+        // the municipality's indices in the national plan: two shapes of one seed share no household or person
+        int first = nationalShares(Scale.NATIONAL.households()).stream().filter(share -> share.municipality().equals(shape.municipality()))
+                                                              .findFirst().orElseThrow().first();
+        var shares = List.of(new Share(shape.municipality(), first, shape.households()));
         var plan = new SyntheticPlan(seed, shape.name(), shares, shape.from(), shape.to(), shape, null, null, null);
         if (shape.longTerm() != null || !shape.netPaid().isEmpty()) {
             plan = new SyntheticPlan(seed, shape.name(), shares, shape.from(), shape.to(), shape, ShapedSpells.calibrate(plan, shape), null, null);

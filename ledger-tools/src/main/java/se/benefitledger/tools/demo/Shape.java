@@ -4,6 +4,7 @@ import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +42,8 @@ public record Shape(String name, MunicipalityCode municipality, YearMonth from, 
             if (!month.isBefore(last)) {
                 return end;
             }
-            long steps = first.until(last, java.time.temporal.ChronoUnit.MONTHS);
-            long step = first.until(month, java.time.temporal.ChronoUnit.MONTHS);
+            long steps = first.until(last, ChronoUnit.MONTHS);
+            long step = first.until(month, ChronoUnit.MONTHS);
             return (int) Math.round(start + (double) (end - start) * step / steps);
         }
     }

@@ -1,7 +1,7 @@
 package se.benefitledger.tools.demo;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +52,7 @@ final class ShapedClaims {
                 principal += claim.principal().ore();
             }
         }
-        claims.values().forEach(list -> list.sort(java.util.Comparator.comparing(PlannedClaim::decidedOn)));
+        claims.values().forEach(list -> list.sort(Comparator.comparing(PlannedClaim::decidedOn)));
         return Map.copyOf(claims);
     }
 

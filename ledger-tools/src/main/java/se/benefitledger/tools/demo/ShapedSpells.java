@@ -2,9 +2,12 @@ package se.benefitledger.tools.demo;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -31,7 +34,6 @@ final class ShapedSpells {
     private static final long GAP = 22;
     private static final long EXIT = 23;
     private static final long SHORT = 24;
-    private static final int[] SHORT_SPELL_WEIGHTS = {18, 17, 15, 13, 11, 9, 7, 6, 4};
     /** Of long-term households, the share that misses one month of a calendar year (national: 11 of 12 months 30 %, 10 months 25 %). */
     private static final double ONE_GAP = 0.40;
 
@@ -127,7 +129,7 @@ final class ShapedSpells {
                 candidates.add(h);
             }
         }
-        Map<Integer, Long> keys = new java.util.HashMap<>();
+        Map<Integer, Long> keys = new HashMap<>();
         candidates.forEach(h -> keys.put(h, plan.random(first + h, r, EXIT).nextLong()));
         candidates.sort(Comparator.comparing(keys::get));
         return candidates;
@@ -197,16 +199,16 @@ final class ShapedSpells {
             throw new IllegalStateException("the households of earlier spells are paid " + paid / 100 + " kr in " + year
                     + ", more than the shape's " + goal / 100 + " kr");
         }
-        int[] weights = new int[SHORT_SPELL_WEIGHTS.length];
+        int[] weights = new int[SyntheticPlan.SHORT_SPELL_WEIGHTS.length];
         for (int k = 0; k < weights.length; k++) {
-            weights[k] = (int) Math.max(1, Math.round(100 * SHORT_SPELL_WEIGHTS[k] * Math.pow(tilt, k)));
+            weights[k] = (int) Math.max(1, Math.round(100 * SyntheticPlan.SHORT_SPELL_WEIGHTS[k] * Math.pow(tilt, k)));
         }
         int first = index(YearMonth.of(year, 1));
         int earliest = first == 0 ? -8 : first;
         while (paid < goal) {
             int h = next();
             SplittableRandom random = plan.random(first + h, year, SHORT);
-            int length = 1 + pick(random, weights);
+            int length = 1 + SyntheticPlan.pick(random, weights);
             int from = earliest + random.nextInt(first + 12 - earliest);
             active[h].set(Math.max(0, from), Math.min(months, Math.max(0, from + length)));
             paid += paidIn(h, year);
@@ -295,7 +297,7 @@ final class ShapedSpells {
     private long net(int h, int i) {
         if (net[h] == null) {
             net[h] = new long[months];
-            java.util.Arrays.fill(net[h], -1);
+            Arrays.fill(net[h], -1);
         }
         if (net[h][i] < 0) {
             long paid = 0;
@@ -316,21 +318,6 @@ final class ShapedSpells {
     }
 
     private int index(YearMonth month) {
-        return (int) plan.from().until(month, java.time.temporal.ChronoUnit.MONTHS);
-    }
-
-    private static int pick(SplittableRandom random, int[] weights) {
-        int total = 0;
-        for (int weight : weights) {
-            total += weight;
-        }
-        int draw = random.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            draw -= weights[i];
-            if (draw < 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("weights must be positive");
+        return (int) plan.from().until(month, ChronoUnit.MONTHS);
     }
 }

@@ -49,7 +49,7 @@ public final class SyntheticPlan {
 
     static final double LONG_TERM_SHARE = 0.40;
     /** Weights of spells of 1..9 months for households that are not long-term (mean ≈ 3.9). */
-    private static final int[] SHORT_SPELL_WEIGHTS = {18, 17, 15, 13, 11, 9, 7, 6, 4};
+    static final int[] SHORT_SPELL_WEIGHTS = {18, 17, 15, 13, 11, 9, 7, 6, 4};
     /** Weights of 10, 11, 12 months for long-term households (mean ≈ 11.2). */
     private static final int[] LONG_TERM_WEIGHTS = {25, 30, 45};
     static final double CLAIM_SHARE = 0.016;
@@ -671,7 +671,7 @@ public final class SyntheticPlan {
         return PayeeAccount.parse("BG " + number + CheckDigits.luhn(number)).canonical();
     }
 
-    private static int pick(SplittableRandom random, int[] weights) {
+    static int pick(SplittableRandom random, int[] weights) {
         int total = 0;
         for (int weight : weights) {
             total += weight;

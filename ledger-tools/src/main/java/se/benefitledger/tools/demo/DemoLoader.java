@@ -19,15 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * Options (defaults for the embedded demo run): {@code --url http://localhost:8080 --municipality 0488
  * --size S|M|L --months 2025-01..2025-12 --seed 1 --clients 4 --caseworker anna:demo --finance fredrik:demo
- * --investigator ingrid:demo}.
+ * --investigator ingrid:demo}; or, instead of municipality, size and months, {@code --shape strangnas-2021|vasteras-2020}
+ * (a municipality whose published figures the reports reproduce, see {@link Shape}) with {@code --only claimants}
+ * to load just its households with a recovery claim.
  */
 public final class DemoLoader {
 
     record Options(URI url, MunicipalityCode municipality, Scale size, YearMonth from, YearMonth to, long seed, int clients,
-                   RestWriter.Users users) {
+                   RestWriter.Users users, Shape shape, boolean claimantsOnly) {
 
         private static final List<String> NAMES = List.of("url", "municipality", "size", "months", "seed", "clients", "caseworker", "finance",
-                "investigator");
+                "investigator", "shape", "only");
 
         static Options parse(String... args) {
             var values = new LinkedHashMap<String, String>();
@@ -42,6 +44,13 @@ public final class DemoLoader {
                 throw new IllegalArgumentException("a demo is one municipality: --size S, M or L");
             }
             String[] months = values.getOrDefault("months", "2025-01..2025-12").split("\\.\\.");
+            Shape shape = values.containsKey("shape") ? Shape.named(values.get("shape")) : null;
+            if (shape != null && (values.containsKey("municipality") || values.containsKey("size") || values.containsKey("months"))) {
+                throw new IllegalArgumentException("a shape has its own municipality, size and months");
+            }
+            if (values.containsKey("only") && (shape == null || !values.get("only").equals("claimants"))) {
+                throw new IllegalArgumentException("--only claimants goes with a --shape");
+            }
             int clients = Integer.parseInt(values.getOrDefault("clients", "4"));
             if (clients < 1) {
                 throw new IllegalArgumentException("--clients must be at least 1");
@@ -51,7 +60,15 @@ public final class DemoLoader {
                     YearMonth.parse(months[0]), YearMonth.parse(months[months.length - 1]),
                     Long.parseLong(values.getOrDefault("seed", Long.toString(SyntheticPlan.DEFAULT_SEED))), clients,
                     new RestWriter.Users(values.getOrDefault("caseworker", "anna:demo"), values.getOrDefault("finance", "fredrik:demo"),
-                            values.getOrDefault("investigator", "ingrid:demo")));
+                            values.getOrDefault("investigator", "ingrid:demo")), shape, values.containsKey("only"));
+        }
+
+        SyntheticPlan plan() {
+            if (shape == null) {
+                return SyntheticPlan.of(seed, size, from, to, municipality);
+            }
+            var plan = SyntheticPlan.shaped(seed, shape);
+            return claimantsOnly ? plan.claimantsOnly() : plan;
         }
     }
 
@@ -79,8 +96,7 @@ public final class DemoLoader {
 
     /** Answers how many requests the load sent. */
     static long load(Options options, PrintStream out) {
-        return load(SyntheticPlan.of(options.seed(), options.size(), options.from(), options.to(), options.municipality()), options.url(),
-                options.users(), options.clients(), out);
+        return load(options.plan(), options.url(), options.users(), options.clients(), out);
     }
 
     static long load(SyntheticPlan plan, URI url, RestWriter.Users users, int clients, PrintStream out) {

@@ -21,9 +21,11 @@ import se.benefitledger.core.shared.PersonalIdentityNumber;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -47,10 +49,12 @@ public final class SyntheticPlan {
 
     static final double LONG_TERM_SHARE = 0.40;
     /** Weights of spells of 1..9 months for households that are not long-term (mean ≈ 3.9). */
-    private static final int[] SHORT_SPELL_WEIGHTS = {18, 17, 15, 13, 11, 9, 7, 6, 4};
+    static final int[] SHORT_SPELL_WEIGHTS = {18, 17, 15, 13, 11, 9, 7, 6, 4};
     /** Weights of 10, 11, 12 months for long-term households (mean ≈ 11.2). */
     private static final int[] LONG_TERM_WEIGHTS = {25, 30, 45};
     static final double CLAIM_SHARE = 0.016;
+    /** Weights of 1..12 months of payments found erroneous in a shape's claim: long undeclared incomes too (mean ≈ 4.6). */
+    private static final int[] SHAPED_CLAIM_MONTHS = {16, 14, 12, 10, 9, 8, 7, 6, 5, 5, 4, 4};
     private static final double CANCELLED = 0.005;
     private static final double REJECTED = 0.010;
     private static final double RETURNED = 0.005;
@@ -62,6 +66,7 @@ public final class SyntheticPlan {
     private static final long ACTIVITY = 3;
     private static final long MONTH = 4;
     private static final long CLAIM = 5;
+    private static final long SHAPED_CLAIM = 6;
     private static final long DECISION_ID = 11;
     private static final long PAYMENT_ID = 12;
     private static final long CLAIM_ID = 13;
@@ -78,12 +83,23 @@ public final class SyntheticPlan {
     private final YearMonth from;
     private final YearMonth to;
     private final List<Share> shares;
+    /** A shaped plan's shape, spells and recovery claims by household (issue 19); null in the national shape. */
+    private final Shape shape;
+    private final ShapedSpells spells;
+    private final Map<Integer, List<PlannedClaim>> shapedClaims;
+    /** The households a partial load takes, or null for all. */
+    private final BitSet only;
 
     /** The households of one municipality in the plan: indices {@code first} to {@code first + households - 1}. */
     public record Share(MunicipalityCode municipality, int first, int households) {
     }
 
     private SyntheticPlan(long seed, String size, List<Share> shares, YearMonth from, YearMonth to) {
+        this(seed, size, shares, from, to, null, null, null, null);
+    }
+
+    private SyntheticPlan(long seed, String size, List<Share> shares, YearMonth from, YearMonth to, Shape shape, ShapedSpells spells,
+                          Map<Integer, List<PlannedClaim>> shapedClaims, BitSet only) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the month range " + from + ".." + to + " is empty");
         }
@@ -96,6 +112,10 @@ public final class SyntheticPlan {
         this.shares = List.copyOf(shares);
         this.from = from;
         this.to = to;
+        this.shape = shape;
+        this.spells = spells;
+        this.shapedClaims = shapedClaims;
+        this.only = only;
     }
 
     /** S, M or L in the municipality a demo user of that size would use (0488 for S, 0180 otherwise), or the whole country. */
@@ -114,6 +134,42 @@ public final class SyntheticPlan {
     /** Any number of households in one municipality, e.g. a handful for a test. */
     public static SyntheticPlan ofHouseholds(long seed, int households, MunicipalityCode municipality, YearMonth from, YearMonth to) {
         return new SyntheticPlan(seed, households + " households", List.of(new Share(municipality, 0, households)), from, to);
+    }
+
+    /**
+     * A municipality whose published figures the ledger's reports reproduce (issue 19): the shape's
+     * targets drive the model's spells and recovery claims, everything else keeps the national shape.
+     */
+    public static SyntheticPlan shaped(long seed, Shape shape) {
+        // the municipality's indices in the national plan: two shapes of one seed share no household or person
+        int first = nationalShares(Scale.NATIONAL.households()).stream().filter(share -> share.municipality().equals(shape.municipality()))
+                                                              .findFirst().orElseThrow().first();
+        var shares = List.of(new Share(shape.municipality(), first, shape.households()));
+        var plan = new SyntheticPlan(seed, shape.name(), shares, shape.from(), shape.to(), shape, null, null, null);
+        if (shape.longTerm() != null || !shape.netPaid().isEmpty()) {
+            plan = new SyntheticPlan(seed, shape.name(), shares, shape.from(), shape.to(), shape, ShapedSpells.calibrate(plan, shape), null, null);
+        }
+        if (!shape.claimedPrincipal().isEmpty()) {
+            plan = new SyntheticPlan(seed, shape.name(), shares, shape.from(), shape.to(), shape, plan.spells, ShapedClaims.calibrate(plan, shape),
+                    null);
+        }
+        return plan;
+    }
+
+    /**
+     * The same plan for the households with a recovery claim only: every fact of theirs, nothing of the
+     * others. Recovery reports come out the same as for the whole plan, at a fraction of its load.
+     */
+    public SyntheticPlan claimantsOnly() {
+        var claimants = new BitSet();
+        for (Share share : shares) {
+            for (int h = share.first(); h < share.first() + share.households(); h++) {
+                if (mayHaveClaims(h, to) && !claims(household(h, share), to).isEmpty()) {
+                    claimants.set(h);
+                }
+            }
+        }
+        return new SyntheticPlan(seed, size + ", claimants only", shares, from, to, shape, spells, shapedClaims, claimants);
     }
 
     public long seed() {
@@ -176,19 +232,16 @@ public final class SyntheticPlan {
         var claims = new ArrayList<PlannedClaim>();
         var repayments = new ArrayList<PlannedRepayment>();
         for (int h = share.first(); h < share.first() + share.households(); h++) {
+            if (only != null && !only.get(h)) {
+                continue;
+            }
             YearMonth firstActive = firstActiveMonth(h);
             if (firstActive == null || month.isBefore(firstActive)) {
                 continue;
             }
             boolean active = isActive(h, month);
             boolean rejected = !active && random(h, monthIndex(month), MONTH).nextDouble() < REJECTED_APPLICATION;
-            var claimYears = new ArrayList<Integer>();
-            for (int year = from.getYear(); year <= month.getYear(); year++) {
-                if (paidInError(h, year)) {
-                    claimYears.add(year);
-                }
-            }
-            if (!active && !rejected && !month.equals(firstActive) && claimYears.isEmpty()) {
+            if (!active && !rejected && !month.equals(firstActive) && !mayHaveClaims(h, month)) {
                 continue;
             }
             PlannedHousehold household = household(h, share);
@@ -200,11 +253,7 @@ public final class SyntheticPlan {
             } else if (rejected) {
                 decisions.add(rejectedApplication(household, month));
             }
-            for (int year : claimYears) {
-                PlannedClaim claim = claim(household, year);
-                if (claim == null) {
-                    continue;
-                }
+            for (PlannedClaim claim : claims(household, month)) {
                 YearMonth decided = YearMonth.from(claim.decidedOn());
                 if (decided.equals(month)) {
                     claims.add(claim);
@@ -214,6 +263,31 @@ public final class SyntheticPlan {
             }
         }
         return new MonthPlan(month, share.municipality(), newHouseholds, decisions, claims, repayments);
+    }
+
+    /** Whether the household may have a recovery claim decided by the month: cheap, before its claims are drawn. */
+    private boolean mayHaveClaims(int h, YearMonth month) {
+        if (shapedClaims != null && shapedClaims.containsKey(h)) {
+            return true;
+        }
+        for (int year = from.getYear(); year <= month.getYear(); year++) {
+            if (paidInError(h, year)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The household's recovery claims of the calendar years up to the month's: a shape's calibrated ones, the national share in the other years. */
+    private List<PlannedClaim> claims(PlannedHousehold household, YearMonth month) {
+        var claims = new ArrayList<>(shapedClaims == null ? List.<PlannedClaim>of() : shapedClaims.getOrDefault(household.index(), List.of()));
+        for (int year = from.getYear(); year <= month.getYear(); year++) {
+            PlannedClaim claim = claim(household, year);
+            if (claim != null) {
+                claims.add(claim);
+            }
+        }
+        return claims;
     }
 
     /** The household with this index; its municipality is that of its share. */
@@ -246,15 +320,26 @@ public final class SyntheticPlan {
     }
 
     boolean isLongTerm(int h) {
-        return random(h, 0, TYPE).nextDouble() < LONG_TERM_SHARE;
+        return spells != null ? spells.isLongTerm(h) : random(h, 0, TYPE).nextDouble() < LONG_TERM_SHARE;
     }
 
     boolean isActive(int h, YearMonth month) {
+        if (spells != null) {
+            return spells.isActive(h, month);
+        }
         return !month.isBefore(from) && !month.isAfter(to) && (activity(h, month.getYear()) & 1 << month.getMonthValue() - 1) != 0;
     }
 
     /** The household's first assistance month within the plan's range, when it has one: it registers then. */
     YearMonth firstActiveMonth(int h) {
+        if (spells != null) {
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                if (spells.isActive(h, month)) {
+                    return month;
+                }
+            }
+            return null;
+        }
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             int mask = activity(h, year);
             for (int month = 1; month <= 12; month++) {
@@ -306,7 +391,7 @@ public final class SyntheticPlan {
                 electricity, insurance, isLongTerm(h));
     }
 
-    private PlannedDecision decision(PlannedHousehold household, YearMonth month) {
+    PlannedDecision decision(PlannedHousehold household, YearMonth month) {
         int h = household.index();
         long monthIndex = monthIndex(month);
         SplittableRandom random = random(h, monthIndex, MONTH);
@@ -459,16 +544,39 @@ public final class SyntheticPlan {
         }
         YearMonth last = eligible.get(random.nextInt(eligible.size()));
         int months = 1 + random.nextInt(3);
-        var findings = new ArrayList<PlannedClaim.Finding>();
         ErroneousPaymentCause cause = pickCause(random);
         YearMonth start = last.minusMonths(months - 1);
         // within the year, so that claims of two years never find the same payment erroneous
-        for (YearMonth month = start.getYear() < year ? YearMonth.of(year, 1) : start; !month.isAfter(last); month = month.plusMonths(1)) {
+        return claim(household, start.getYear() < year ? YearMonth.of(year, 1) : start, last, cause, random, Set.of());
+    }
+
+    /**
+     * A candidate recovery claim of a shape decided in the year (issue 19): the {@code k}-th draw of a
+     * household, the month the claim is decided in, and 1-12 months of the household's own payments up
+     * to two months before, found erroneous (claims up to about SEK 160,000, domain.md §9.8). Null when
+     * it was paid nothing in those months but payments in {@code found} (already claimed).
+     */
+    PlannedClaim shapedClaim(Share share, int year, int k, Set<UUID> found) {
+        SplittableRandom random = random(k, year, SHAPED_CLAIM);
+        PlannedHousehold household = household(share.first() + random.nextInt(share.households()), share);
+        YearMonth last = YearMonth.of(year, 1 + random.nextInt(12)).minusMonths(2);
+        int months = 1 + pick(random, SHAPED_CLAIM_MONTHS);
+        YearMonth start = last.minusMonths(months - 1);
+        return claim(household, start.isBefore(from) ? from : start, last, pickCause(random), random, found);
+    }
+
+    /** A claim on the household's own executed payments of the months from start to last (one a month), decided two months after. */
+    private PlannedClaim claim(PlannedHousehold household, YearMonth start, YearMonth last, ErroneousPaymentCause cause, SplittableRandom random,
+                               Set<UUID> found) {
+        int h = household.index();
+        var findings = new ArrayList<PlannedClaim.Finding>();
+        for (YearMonth month = start; !month.isAfter(last); month = month.plusMonths(1)) {
             if (!isActive(h, month)) {
                 continue;
             }
             for (PlannedPayment payment : decision(household, month).payments()) {
-                if (payment.payeeType() == PayeeType.HOUSEHOLD && payment.fate() == PlannedPayment.Fate.EXECUTED) {
+                if (payment.payeeType() == PayeeType.HOUSEHOLD && payment.fate() == PlannedPayment.Fate.EXECUTED
+                        && !found.contains(payment.paymentId())) {
                     long share = 30 + random.nextInt(71);
                     long amount = Math.max(100_00, payment.amount().ore() * share / 100 / 100 * 100);
                     findings.add(new PlannedClaim.Finding(payment, Money.ofOre(Math.min(amount, payment.amount().ore())), cause));
@@ -486,7 +594,11 @@ public final class SyntheticPlan {
                 decided.atDay(5 + random.nextInt(20)));
     }
 
+    /** Paid in error in the year, by the national share; a shape with claim targets has none of its own up to its last target year. */
     private boolean paidInError(int h, int year) {
+        if (shape != null && !shape.claimedPrincipal().isEmpty() && year <= shape.claimedPrincipal().lastKey()) {
+            return false;
+        }
         return random(h, year, CLAIM).nextDouble() < CLAIM_SHARE;
     }
 
@@ -559,7 +671,7 @@ public final class SyntheticPlan {
         return PayeeAccount.parse("BG " + number + CheckDigits.luhn(number)).canonical();
     }
 
-    private static int pick(SplittableRandom random, int[] weights) {
+    static int pick(SplittableRandom random, int[] weights) {
         int total = 0;
         for (int weight : weights) {
             total += weight;
@@ -578,7 +690,7 @@ public final class SyntheticPlan {
         return month.getYear() * 12L + month.getMonthValue();
     }
 
-    private SplittableRandom random(long h, long when, long stream) {
+    SplittableRandom random(long h, long when, long stream) {
         return new SplittableRandom(mix(seed, h, when * 31 + stream));
     }
 

@@ -84,6 +84,11 @@ class DemoLoaderTest {
         assertThatThrownBy(() -> DemoLoader.Options.parse("--size", "NATIONAL")).hasMessageContaining("one municipality");
         assertThatThrownBy(() -> DemoLoader.Options.parse("--colour", "red")).hasMessageContaining("expected one of");
         assertThat(DemoLoader.Options.parse("--size", "m", "--municipality", "0180").size()).isEqualTo(Scale.M);
+        assertThat(DemoLoader.Options.parse("--shape", "strangnas-2021").shape()).isEqualTo(Shape.STRANGNAS_2021);
+        assertThatThrownBy(() -> DemoLoader.Options.parse("--shape", "strangnas-2021", "--months", "2025-01..2025-02"))
+                .hasMessageContaining("own municipality, size and months");
+        assertThatThrownBy(() -> DemoLoader.Options.parse("--only", "claimants")).hasMessageContaining("goes with a --shape");
+        assertThatThrownBy(() -> DemoLoader.Options.parse("--shape", "uppsala")).hasMessageContaining("known: strangnas-2021, vasteras-2020");
     }
 
     private static Money principal(SyntheticPlan plan) {

@@ -207,6 +207,50 @@ class SyntheticPlanTest {
         assertThat(Riksnorm.of(YearMonth.of(2025, 1), 1, List.of()).ore()).isEqualTo((3_900 + 1_260) * 100L);
     }
 
+    /** Issue 19: the published figures come out of the model's own draws for any seed; the same seed gives the same plan. */
+    @Test
+    void aShapedPlanReachesTheMunicipalitysFiguresWhateverTheSeed() {
+        var strangnas = SyntheticPlan.shaped(2, Shape.STRANGNAS_2021);
+        var share = strangnas.shares().get(0);
+        Map<UUID, Set<YearMonth>> assisted = new HashMap<>();
+        Map<Integer, Long> netPaid = new HashMap<>();
+        for (YearMonth month : strangnas.months()) {
+            for (PlannedDecision decision : strangnas.month(month, share).decisions()) {
+                // paid: executed and not returned, or the correction of a cancelled payment, or the reissue of a rejected one
+                long paid = decision.payments().stream().map(payment -> payment.followUp() != null ? payment.followUp() : payment)
+                                    .filter(payment -> payment.fate() == PlannedPayment.Fate.EXECUTED && payment.dueDate().isBefore(LocalDate.of(2021, 12, 16)))
+                                    .mapToLong(payment -> payment.amount().ore()).sum();
+                if (paid > 0) {
+                    assisted.computeIfAbsent(decision.household().householdId(), any -> new HashSet<>()).add(month);
+                }
+                netPaid.merge(month.getYear(), paid, Long::sum);
+            }
+        }
+        assertThat(netPaid.get(2020) / 100.0).isCloseTo(38_100_000, within(38_100_000 * 0.005));
+        assertThat(netPaid.get(2021) / 100.0).isCloseTo(26_700_000, within(26_700_000 * 0.005));
+        for (YearMonth month = YearMonth.of(2021, 1); !month.isAfter(YearMonth.of(2021, 12)); month = month.plusMonths(1)) {
+            YearMonth end = month;
+            long longTerm = assisted.values().stream()
+                                    .filter(months -> months.stream().filter(m -> m.isAfter(end.minusMonths(12)) && !m.isAfter(end)).count() >= 10)
+                                    .count();
+            assertThat(longTerm).as("long-term in the 12 months to %s", month).isEqualTo(Shape.STRANGNAS_2021.longTerm().at(month));
+        }
+        assertThat(SyntheticPlan.shaped(2, Shape.STRANGNAS_2021).month(YearMonth.of(2021, 6), share).toString())
+                .isEqualTo(strangnas.month(YearMonth.of(2021, 6), share).toString());
+
+        var vasteras = SyntheticPlan.shaped(2, Shape.VASTERAS_2020).claimantsOnly();
+        Map<Integer, Long> principal = new HashMap<>();
+        for (YearMonth month : vasteras.months()) {
+            for (PlannedClaim claim : vasteras.month(month, vasteras.shares().get(0)).claims()) {
+                principal.merge(claim.decidedOn().getYear(), claim.principal().ore(), Long::sum);
+            }
+        }
+        assertThat(principal.get(2018) / 100.0).isCloseTo(1_200_000, within(1_200_000 * 0.005));
+        assertThat(principal.get(2019) / 100.0).isCloseTo(850_000, within(850_000 * 0.005));
+        assertThat(principal.get(2020) / 100.0).isCloseTo(2_300_000, within(2_300_000 * 0.005));
+        assertThat(principal).as("no claims of the year before, the national share after").doesNotContainKey(2017).containsKeys(2021, 2022);
+    }
+
     private static String everything(SyntheticPlan plan) {
         var all = new ArrayList<String>();
         for (YearMonth month : plan.months()) {

@@ -82,16 +82,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         byte[] hash = hash(caller, request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
         LedgerRequest.of(request).ifPresent(ledgerRequest -> ledgerRequest.idempotencyKey(key));
-        try {
-            serve(new CachedBodyRequest(request, body), response, chain, caller, key, hash);
-        } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            write(response, DatabaseUnavailable.problem());
-        }
+        serve(new CachedBodyRequest(request, body), response, chain, caller, key, hash);
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller, String key,
@@ -104,7 +95,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             try {
                 claim = store.lock(caller, key).orElse(null);
             } catch (RuntimeException e) {
-                transactions.rollback(transaction);
+                abandon(transaction, e);
                 throw e;
             }
             if (claim != null && claim.expired()) {
@@ -165,13 +156,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             store.complete(caller, key, hash, stored, properties.retention());
             transactions.commit(transaction);
         } catch (RuntimeException commitFailed) {
-            if (!transaction.isCompleted()) {
-                transactions.rollback(transaction);
-            }
-            response.reset();
+            abandon(transaction, commitFailed);
             if (DatabaseUnavailable.isCause(commitFailed)) {
                 throw commitFailed;
             }
+            response.reset();
             log.error("Could not commit a request's effects; nothing was stored", commitFailed);
             write(response, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                     "The ledger could not complete the request; nothing was changed"));
@@ -187,9 +176,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             store.release(caller, key);
             transactions.commit(transaction);
         } catch (RuntimeException databaseGone) {
-            if (!transaction.isCompleted()) {
-                transactions.rollback(transaction);
-            }
+            abandon(transaction, databaseGone);
+        }
+    }
+
+    /**
+     * Rolls back a transaction that failed with {@code failure}, which is what the caller reports. A rollback that
+     * fails too (the pool has closed a connection the database dropped, and the database has rolled the
+     * transaction back with its session) must not replace it: that would turn "database unavailable" into a 500.
+     */
+    private void abandon(TransactionStatus transaction, RuntimeException failure) {
+        if (transaction.isCompleted()) {
+            return;
+        }
+        try {
+            transactions.rollback(transaction);
+        } catch (RuntimeException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
         }
     }
 

@@ -159,13 +159,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                              + " Retry later."));
     }
 
+    /** An absent database is passed on to {@link DatabaseUnavailableFilter}, which answers it wherever in the request it happens. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (DatabaseUnavailable.isCause(e)) {
-            log.warn("Database unavailable: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                                 .body(DatabaseUnavailable.problem());
+            throw e;
         }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -1,9 +1,13 @@
 package se.benefitledger.api.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A poisoned event (a handler that fails on it) goes to the projection's dead-letter queue: the
  * projection shows ERROR with the event, health goes DOWN after the grace (3 s in tests), every
  * other event and projection goes on; after the fix, a retry converges, and an eviction drops it.
+ * A projection that stops with events waiting is STALLED: no silent stall either way.
  */
 @LedgerApiTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProjectionDeadLetterTest {
 
     private static final String SPEND = "monthly-spend";
@@ -72,6 +78,8 @@ class ProjectionDeadLetterTest {
                 .as("the other projections").containsOnly("RUNNING");
         assertThat(scheduledOre(municipality)).as("the other payment is counted").isEqualTo(10_000);
         awaitHealth(503);
+        assertThat(prometheus()).contains("ledger_projection_status{processor=\"monthly-spend\",status=\"ERROR\"} 1.0",
+                "ledger_projection_dead_letters_events{processor=\"monthly-spend\"} 1.0");
 
         var letters = adam.get("/api/v1/admin/projections/" + SPEND + "/dead-letters");
         assertThat(letters.status()).isEqualTo(200);
@@ -93,7 +101,7 @@ class ProjectionDeadLetterTest {
     }
 
     @Test
-    void anEvictedEventNeverReachesTheProjection() throws Exception {
+    void anEvictedEventNeverReachesTheProjectionAndTheEvictionIsLoggedWithActorAndReason(CapturedOutput log) throws Exception {
         var ledger = new Ledger(port);
         var adam = Users.ADAM.on(port);
         poison.poison(true);
@@ -116,6 +124,24 @@ class ProjectionDeadLetterTest {
         var spend = await(adam, status -> "RUNNING".equals(status.get("status")));
         assertThat(spend.get("deadLetters")).isEqualTo(0);
         assertThat(scheduledOre(municipality)).isZero();
+        assertThat(log.getOut()).contains("Dead letter " + id + " of projection monthly-spend", "evicted by adam: test data, scheduled by mistake");
+    }
+
+    @Test
+    void aProjectionThatStopsWithEventsWaitingIsStalledAndTakesHealthDownUntilItRunsAgain() throws Exception {
+        var adam = Users.ADAM.on(port);
+        var cash = processing.eventProcessor("recovered-cash", StreamingEventProcessor.class).orElseThrow();
+        cash.shutDown();
+        try {
+            new Ledger(port).household(Municipalities.fresh());
+            assertThat(await(adam, "recovered-cash", status -> "STALLED".equals(status.get("status"))).get("status")).isEqualTo("STALLED");
+            awaitHealth(503);
+            assertThat(prometheus()).contains("ledger_projection_status{processor=\"recovered-cash\",status=\"STALLED\"} 1.0");
+        } finally {
+            cash.start();
+        }
+        assertThat(await(adam, "recovered-cash", status -> "RUNNING".equals(status.get("status"))).get("status")).isEqualTo("RUNNING");
+        awaitHealth(200);
     }
 
     private long globalIndexOfScheduled(String paymentId) {
@@ -129,14 +155,23 @@ class ProjectionDeadLetterTest {
     }
 
     private Map<String, Object> await(Http adam, Predicate<Map<String, Object>> condition) throws InterruptedException {
+        return await(adam, SPEND, condition);
+    }
+
+    /** The projection's item of {@code GET /admin/projections} once it meets the condition, or after 30 s. */
+    private Map<String, Object> await(Http adam, String projection, Predicate<Map<String, Object>> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
-            List<Map<String, Object>> spend = adam.get("/api/v1/admin/projections").json("$.items[?(@.name == 'monthly-spend')]");
-            if (condition.test(spend.get(0)) || Instant.now().isAfter(deadline)) {
-                return spend.get(0);
+            List<Map<String, Object>> item = adam.get("/api/v1/admin/projections").json("$.items[?(@.name == '" + projection + "')]");
+            if (condition.test(item.get(0)) || Instant.now().isAfter(deadline)) {
+                return item.get(0);
             }
             Thread.sleep(100);
         }
+    }
+
+    private String prometheus() {
+        return Http.to(managementPort).get("/actuator/prometheus").body();
     }
 
     /** Health answers {@code expected}, and its {@code projections} component says DOWN or UP with it. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -67,13 +68,14 @@ final class PaydayLoad {
                             {"municipality": "0180", "members": [{"personalIdentityNumber": "%s", "role": "APPLICANT"}]}""".formatted(number),
                             "householdId");
                     String decision = post("/api/v1/decisions", """
-                            {"householdId": "%s", "benefitMonth": "2026-12", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
+                            {"householdId": "%s", "benefitMonth": "%s", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
                              "lines": [{"type": "NORM", "amount": "5200.00"}, {"type": "RENT", "amount": "5800.00"}], "incomes": []}"""
-                            .formatted(household), "decisionId");
+                            .formatted(household, YearMonth.now()), "decisionId");
                     for (String amount : List.of("5200.00", "5800.00")) {
                         post("/api/v1/decisions/" + decision + "/payments", """
-                                {"amount": "%s", "dueDate": "2027-01-25",
-                                 "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456782"}}""".formatted(amount),
+                                {"amount": "%s", "dueDate": "%s",
+                                 "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456782"}}"""
+                                        .formatted(amount, YearMonth.now().plusMonths(1).atDay(25)),
                                 "paymentId");
                     }
                 }

@@ -69,7 +69,9 @@ public final class PayoutBatchBenchmark {
     /** Distinct payees the payments go to, round robin: {@code -Dbenchmark.payees=N} in the JVM's arguments (default 10). */
     private static final int PAYEES = Integer.getInteger("benchmark.payees", 10);
     private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.of("0488");
-    private static final LocalDate PAYOUT_DATE = LocalDate.of(2026, 12, 23);
+    /** Today: a settlement may not be dated more than a week ahead, so a fixed date would stop the benchmark from working. */
+    private static final LocalDate PAYOUT_DATE = LocalDate.now();
+    private static final BenefitMonth BENEFIT_MONTH = BenefitMonth.of(PAYOUT_DATE.getYear(), PAYOUT_DATE.getMonthValue());
     /** The demo user of the embedded run who is FINANCE in 0488 (demo.properties). */
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("fredrik:demo".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -227,10 +229,10 @@ public final class PayoutBatchBenchmark {
                             UUID decision = UUID.randomUUID();
                             commands.sendAndWait(new RegisterHouseholdCommand(household, MUNICIPALITY,
                                     List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
-                            commands.sendAndWait(new MakeDecisionCommand(household, decision, BenefitMonth.of(2026, 12), DecisionOutcome.GRANTED,
+                            commands.sendAndWait(new MakeDecisionCommand(household, decision, BENEFIT_MONTH, DecisionOutcome.GRANTED,
                                     LegalBasis.SOL_2025_12_1,
                                     List.of(new DecisionLine(LineType.NORM, amounts.stream().reduce(Money.ZERO, Money::plus))), List.of(),
-                                    LocalDate.of(2026, 11, 20)));
+                                    PAYOUT_DATE.withDayOfMonth(1).minusDays(10)));
                             for (int i = 0; i < amounts.size(); i++) {
                                 commands.sendAndWait(new SchedulePaymentCommand(decision, UUID.randomUUID(), amounts.get(i), PAYOUT_DATE,
                                         PayeeType.HOUSEHOLD, payees.get((first + i) % PAYEES), null));

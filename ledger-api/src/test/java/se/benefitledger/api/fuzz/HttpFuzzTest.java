@@ -4,7 +4,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.benefitledger.api.report.NaiveReportChecks;
 import se.benefitledger.api.support.Http;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
@@ -50,6 +52,8 @@ class HttpFuzzTest {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ApplicationContext context;
 
     private final List<String> failures = new ArrayList<>();
     private long seed;
@@ -82,6 +86,7 @@ class HttpFuzzTest {
         var statuses = new TreeMap<Integer, Integer>();
         Instant start = Instant.now();
         var slowest = new TreeSet<Timed>();
+        var time = new TreeMap<String, long[]>();
 
         var restricted = mutator.valid(model.household("0488", Users.ANNA), "fuzz-" + seed + "-setup");
         model.restrictedHousehold = UUID.fromString(restricted.send(port).json("$.householdId"));
@@ -109,7 +114,9 @@ class HttpFuzzTest {
 
             long sent = System.nanoTime();
             Http.Response response = request.send(port);
-            slowest.add(new Timed((System.nanoTime() - sent) / 1_000_000, "#" + n + " " + request.operation() + " / " + request.mutation()));
+            long answered = System.nanoTime();
+            slowest.add(new Timed((answered - sent) / 1_000_000, "#" + n + " " + request.operation() + " / " + request.mutation()));
+            time.merge(kind(request, response), new long[]{answered - sent, 1}, (sum, one) -> new long[]{sum[0] + one[0], sum[1] + 1});
             if (slowest.size() > 5) {
                 slowest.pollFirst();
             }
@@ -138,6 +145,7 @@ class HttpFuzzTest {
                 }
             }
             store = after;
+            time.merge("checks", new long[]{System.nanoTime() - answered, 1}, (sum, one) -> new long[]{sum[0] + one[0], sum[1] + 1});
             if (request.method().equals("POST") && template != null) {
                 lastPost = request;
                 lastPostAnswer = response;
@@ -157,8 +165,11 @@ class HttpFuzzTest {
                 Duration.between(start, Instant.now()).toSeconds(), statuses, model.households.size(), model.payments.size(),
                 model.batches.size(), model.claims.size());
         System.out.printf("HTTP fuzzer: slowest answers %s%n", slowest.descendingSet());
+        time.forEach((kind, sum) -> System.out.printf("HTTP fuzzer: %-12s %6d requests, %6.1f ms each, %5d s in all%n", kind, sum[1],
+                sum[0] / 1e6 / sum[1], sum[0] / 1_000_000_000));
 
         projectionsRunningAndCaughtUp();
+        reportsEqualTheNaiveComputation(model.municipalities);
         if (model.diverged) {
             failures.add("the ledger accepted a request the model could not follow (above)");
         }
@@ -181,6 +192,20 @@ class HttpFuzzTest {
                 failures.add("after the run (seed " + seed + "), projection " + projection + " is not RUNNING and caught up");
             }
         }
+    }
+
+    /** Over what the ledger stored, read back from its events: whatever it accepted, valid or wrongly accepted, is counted. */
+    private void reportsEqualTheNaiveComputation(List<String> municipalities) {
+        try {
+            NaiveReportChecks.checkRecorded(context, municipalities.get(0), municipalities.get(1));
+        } catch (AssertionError e) {
+            failures.add("after the run (seed " + seed + "), a report differs from the naive computation: " + e.getMessage());
+        }
+    }
+
+    /** Where the time goes: valid requests by method and answer, spoilt ones by answer. */
+    private static String kind(FuzzRequest request, Http.Response response) {
+        return (request.mutation().equals("valid") ? request.method() : "spoilt") + " " + response.status() / 100 + "xx";
     }
 
     private Store store() {

@@ -5,14 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.BeanProperty;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.Module;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -100,31 +93,6 @@ public class RestJsonConfiguration {
             } catch (IllegalArgumentException e) {
                 throw new RejectedValueException(parser, "is not a valid personnummer or samordningsnummer: " + e.getMessage());
             }
-        }
-    }
-
-    private static final class ExactEnumDeserializer extends JsonDeserializer<Object> implements ContextualDeserializer {
-        private final JsonDeserializer<?> delegate;
-
-        ExactEnumDeserializer(JsonDeserializer<?> delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) throws JsonMappingException {
-            return new ExactEnumDeserializer(delegate instanceof ContextualDeserializer contextual
-                    ? contextual.createContextual(context, property) : delegate);
-        }
-
-        @Override
-        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                String text = parser.getText();
-                if (!text.isEmpty() && (text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' ')) {
-                    throw new RejectedValueException(parser, "is not one of the values of this field");
-                }
-            }
-            return delegate.deserialize(parser, context);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,7 @@ public final class InputBounds {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern ID = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private InputBounds() {
     }
@@ -104,6 +106,31 @@ public final class InputBounds {
         if (text.length() > 2 * MAX_TEXT_CHARACTERS || text.codePointCount(0, text.length()) > MAX_TEXT_CHARACTERS) {
             throw new IllegalArgumentException("must be at most " + MAX_TEXT_CHARACTERS + " characters");
         }
+        return characters(text);
+    }
+
+    /**
+     * A value that names something (an enum constant, an id, a personnummer, a number) exactly as
+     * written: nothing that {@link #text} refuses, and no white space before or after it, which
+     * Jackson and Spring would trim away before they read the rest.
+     */
+    public static String exact(String value) {
+        if (!value.isEmpty() && (value.charAt(0) <= ' ' || value.charAt(value.length() - 1) <= ' '
+                || Character.isWhitespace(value.codePointAt(0)) || Character.isWhitespace(value.codePointBefore(value.length())))) {
+            throw new IllegalArgumentException("must not begin or end with white space");
+        }
+        return characters(value);
+    }
+
+    /** An id in its one spelling, {@code 8-4-4-4-12} hexadecimal digits (Jackson would also read 24 characters of Base64). */
+    public static UUID id(String text) {
+        if (text.length() != 36 || !ID.matcher(text).matches()) {
+            throw new IllegalArgumentException("must be an id of the form 3f2b6c1e-0000-4a7d-9c1e-5b2d8f0a1c3e");
+        }
+        return UUID.fromString(text);
+    }
+
+    private static String characters(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

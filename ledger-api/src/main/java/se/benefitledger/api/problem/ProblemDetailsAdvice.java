@@ -32,6 +32,7 @@ import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.StateConflict;
 import se.benefitledger.projections.json.RejectedValueException;
 
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -112,6 +113,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return badRequest(Problems.invalidRequest("The request has invalid fields",
                     List.of(new Problems.FieldError(path(mapping), reason(mapping)))));
+        }
+        if (e.getCause() instanceof CharacterCodingException) {
+            return badRequest(Problems.invalidRequest("The request body is not valid UTF-8", List.of()));
         }
         return badRequest(Problems.invalidRequest("The request body is not valid JSON", List.of()));
     }

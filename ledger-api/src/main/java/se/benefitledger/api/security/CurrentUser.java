@@ -66,7 +66,8 @@ public final class CurrentUser {
             return List.of();
         }
         if (claim instanceof String value) {
-            return value.isBlank() ? List.of() : List.of(value.trim().split("[ ,]+"));
+            // split on the separators only: trim() would also drop control characters around a role ("AUDITOR\n")
+            return Arrays.stream(value.split("[ ,]+")).filter(each -> !each.isEmpty()).toList();
         }
         if (claim instanceof Collection<?> values && values.size() <= MAX_CLAIM_VALUES && values.stream().allMatch(String.class::isInstance)) {
             return values.stream().map(String.class::cast).toList();

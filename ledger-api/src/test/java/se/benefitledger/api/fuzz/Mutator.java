@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Turns the model's valid requests into requests as sent, valid or spoilt in one way each. */
 final class Mutator {
@@ -25,7 +26,7 @@ final class Mutator {
     /** Where a spoilt value goes in the serialised body, replaced by raw JSON text or raw bytes. */
     private static final String MARK = "\u2603FUZZ\u2603";
     private static final Set<String> MONEY = Set.of("amount", "principal");
-    private static final Set<String> DATES = Set.of("dueDate", "payoutDate", "settledOn", "returnedOn", "receivedOn", "decidedOn");
+    private static final Set<String> DATES = Set.of("dueDate", "payoutDate", "settledOn", "returnedOn", "receivedOn", "decidedOn", "paidOn");
     private static final Set<String> MONTHS = Set.of("benefitMonth", "effectiveMonth");
     private static final Set<String> IDS = Set.of("householdId", "paymentId", "paymentIds");
     private static final Set<String> TEXTS = Set.of("reason", "note");
@@ -52,6 +53,7 @@ final class Mutator {
             new byte[]{(byte) 0xE2, 0x28, (byte) 0xA1}, new byte[]{(byte) 0xF0, 0x28, (byte) 0x8C, 0x28}, new byte[]{(byte) 0xFF},
             new byte[]{(byte) 0xC0, (byte) 0xAF}, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80});
     private static final List<String> NOT_IN_PAYEE_NAMES = List.of("@", "<", ">", "\"", ";", "_", "%", "#", "😀", "™", "=", "\\", "*", "?");
+    private static final Pattern UUID_IN_PATH = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** The restricted users who may not see the fuzzer's municipalities, by the role of the user they stand in for. */
     private static final Map<Users, Users> RESTRICTED = Map.of(Users.NILS, Users.ANNA, Users.FRIDA, Users.FREDRIK, Users.INES, Users.INGRID);
 
@@ -167,6 +169,10 @@ final class Mutator {
         if (slot.value().isContainerNode()) {
             wrong = pick(TextNode.valueOf("x"), factory.numberNode(5), factory.booleanNode(true),
                     slot.value().isArray() ? factory.objectNode() : factory.arrayNode());
+        } else if (kind.equals("money")) {
+            // an amount may be a JSON number: 7 and 1.5 are amounts, not wrong types
+            wrong = pick(factory.booleanNode(true), factory.booleanNode(false), factory.arrayNode().add(slot.value()),
+                    factory.objectNode().set("value", slot.value()));
         } else {
             wrong = pick(factory.numberNode(7), factory.numberNode(1.5), factory.booleanNode(true), factory.booleanNode(false),
                     factory.arrayNode().add(slot.value()), factory.objectNode().set("value", slot.value()), factory.numberNode(20210225));
@@ -323,6 +329,12 @@ final class Mutator {
             return foreign(valid(claim, idempotencyKey), "own household, another municipality's payments", Expectation.exactly(404));
         }
         var request = valid(template.as(restricted), idempotencyKey);
+        var id = UUID_IN_PATH.matcher(request.path());
+        if (template.scope() == Template.Scope.BY_ID && random.nextInt(4) == 0 && id.find()) {
+            // the scope check must see the id the handler reads, however it is spelt
+            String spoilt = request.path().substring(0, id.start()) + pick("%20" + id.group(), id.group() + "%09") + request.path().substring(id.end());
+            return foreign(request.withPath(spoilt), "another municipality's id with white space", Expectation.REFUSED);
+        }
         return template.scope() == Template.Scope.BY_MUNICIPALITY
                 ? foreign(request, "another municipality", Expectation.exactly(403))
                 : foreign(request, "another municipality's ids", Expectation.exactly(404));
@@ -334,13 +346,13 @@ final class Mutator {
     }
 
     private FuzzRequest path(Template template, FuzzRequest valid) {
-        var matcher = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(template.path());
+        var matcher = UUID_IN_PATH.matcher(template.path());
         if (!matcher.find()) {
             return valid.withPath(template.path() + pick("/x", "/../../actuator/prometheus", "%00", ";jsessionid=1")).with("unknown path", Expectation.REFUSED);
         }
         boolean unknown = random.nextBoolean();
         String id = unknown ? new UUID(random.nextLong(), random.nextLong()).toString() : pick("not-a-uuid", "%00", "..%2F..", "%E2%80%AE", "1".repeat(5_000), "00000000-0000-0000-0000-00000000000g",
-                "%C3%28");
+                "%C3%28", "%20" + matcher.group(), matcher.group() + "%09", matcher.group() + "%0A");
         String path = template.path().substring(0, matcher.start()) + id + template.path().substring(matcher.end());
         return valid.withPath(path + query(template.query())).with(unknown ? "unknown id in path" : "malformed id in path",
                 unknown ? Expectation.exactly(404) : Expectation.REFUSED);

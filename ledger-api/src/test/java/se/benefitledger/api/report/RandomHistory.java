@@ -48,6 +48,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,17 +95,22 @@ final class RandomHistory {
     }
 
     static final class Household {
-        final UUID id = UUID.randomUUID();
+        final UUID id;
         final MunicipalityCode municipality;
         final List<Stay> stays = new ArrayList<>();
 
         Household(MunicipalityCode municipality) {
+            this(UUID.randomUUID(), municipality);
+        }
+
+        Household(UUID id, MunicipalityCode municipality) {
+            this.id = id;
             this.municipality = municipality;
         }
     }
 
     static final class Payment {
-        final UUID id = UUID.randomUUID();
+        final UUID id;
         final UUID decisionId;
         final UUID householdId;
         final MunicipalityCode municipality;
@@ -120,6 +126,12 @@ final class RandomHistory {
 
         Payment(UUID decisionId, UUID householdId, MunicipalityCode municipality, LegalBasis legalBasis, YearMonth benefitMonth, long amount,
                 LocalDate dueDate) {
+            this(UUID.randomUUID(), decisionId, householdId, municipality, legalBasis, benefitMonth, amount, dueDate);
+        }
+
+        Payment(UUID id, UUID decisionId, UUID householdId, MunicipalityCode municipality, LegalBasis legalBasis, YearMonth benefitMonth,
+                long amount, LocalDate dueDate) {
+            this.id = id;
             this.decisionId = decisionId;
             this.householdId = householdId;
             this.municipality = municipality;
@@ -145,7 +157,7 @@ final class RandomHistory {
     }
 
     static final class Claim {
-        final UUID id = UUID.randomUUID();
+        final UUID id;
         final UUID householdId;
         final MunicipalityCode municipality;
         final long principal;
@@ -158,6 +170,11 @@ final class RandomHistory {
         long refundDue;
 
         Claim(UUID householdId, MunicipalityCode municipality, long principal, LocalDate decidedOn) {
+            this(UUID.randomUUID(), householdId, municipality, principal, decidedOn);
+        }
+
+        Claim(UUID id, UUID householdId, MunicipalityCode municipality, long principal, LocalDate decidedOn) {
+            this.id = id;
             this.householdId = householdId;
             this.municipality = municipality;
             this.principal = principal;
@@ -199,6 +216,93 @@ final class RandomHistory {
         batchesAndSettlements();
         returns();
         findingsAndClaims();
+    }
+
+    /** The facts of a history the ledger recorded (such as the HTTP fuzzer's), without generating one. */
+    private RandomHistory(MunicipalityCode municipality, MunicipalityCode elsewhere) {
+        this.seed = 0;
+        this.municipality = municipality;
+        this.elsewhere = elsewhere;
+        this.first = null;
+        this.last = null;
+        this.random = null;
+    }
+
+    /**
+     * The facts of the two municipalities, read back from the events the ledger stored (in their
+     * order), so that the naive computation can judge a history it did not generate: households
+     * and their members' stays, payments and their fates, batches, claims and their movements.
+     */
+    static RandomHistory recorded(MunicipalityCode municipality, MunicipalityCode elsewhere, Iterable<?> events) {
+        var history = new RandomHistory(municipality, elsewhere);
+        var households = new HashMap<UUID, Household>();
+        var payments = new HashMap<UUID, Payment>();
+        var claims = new HashMap<UUID, Claim>();
+        var batches = new LinkedHashMap<UUID, PayoutBatchCreatedEvent>();
+        var settled = new HashSet<UUID>();
+        for (Object event : events) {
+            if (event instanceof HouseholdRegisteredEvent registered && history.covers(registered.municipality())) {
+                var household = new Household(registered.householdId(), registered.municipality());
+                registered.members().forEach(member -> household.stays.add(new Stay(member.personId(), member.role(), member.birthDate(), null)));
+                households.put(household.id, household);
+                history.households.add(household);
+            } else if (event instanceof MemberJoinedEvent joined && history.covers(joined.municipality())) {
+                var member = joined.member();
+                households.get(joined.householdId()).stays.add(new Stay(member.personId(), member.role(), member.birthDate(), joined.fromMonth().value()));
+            } else if (event instanceof MemberDepartedEvent departed && history.covers(departed.municipality())) {
+                households.get(departed.householdId()).stays.stream()
+                          .filter(stay -> stay.personId.equals(departed.personId()) && stay.departure == null)
+                          .forEach(stay -> stay.departure = departed.month().value());
+            } else if (event instanceof PaymentScheduledEvent scheduled && history.covers(scheduled.municipality())) {
+                var payment = new Payment(scheduled.paymentId(), scheduled.decisionId(), scheduled.householdId(), scheduled.municipality(),
+                        scheduled.legalBasis(), scheduled.benefitMonth().value(), scheduled.amount().ore(), scheduled.dueDate());
+                payments.put(payment.id, payment);
+                history.payments.add(payment);
+            } else if (event instanceof PaymentCancelledEvent cancelled && history.covers(cancelled.municipality())) {
+                payments.get(cancelled.paymentId()).fate = Fate.CANCELLED;
+            } else if (event instanceof PaymentBatchedEvent batched && history.covers(batched.municipality())) {
+                var payment = payments.get(batched.paymentId());
+                payment.fate = Fate.BATCHED;
+                payment.batchId = batched.batchId();
+            } else if (event instanceof PaymentExecutedEvent executed && history.covers(executed.municipality())) {
+                var payment = payments.get(executed.paymentId());
+                payment.fate = Fate.EXECUTED;
+                payment.executedOn = executed.executedOn();
+            } else if (event instanceof PaymentRejectedEvent rejected && history.covers(rejected.municipality())) {
+                payments.get(rejected.paymentId()).fate = Fate.REJECTED;
+            } else if (event instanceof PaymentReturnedEvent returned && history.covers(returned.municipality())) {
+                var payment = payments.get(returned.paymentId());
+                payment.fate = Fate.RETURNED;
+                payment.returnedOn = returned.returnedOn();
+            } else if (event instanceof PayoutBatchCreatedEvent created && history.covers(created.municipality())) {
+                batches.put(created.batchId(), created);
+            } else if (event instanceof PayoutBatchSettledEvent batchSettled && history.covers(batchSettled.municipality())) {
+                settled.add(batchSettled.batchId());
+            } else if (event instanceof RecoveryClaimDecidedEvent decided && history.covers(decided.municipality())) {
+                var claim = new Claim(decided.claimId(), decided.householdId(), decided.municipality(), decided.principal().ore(), decided.decidedOn());
+                claims.put(claim.id, claim);
+                history.claims.add(claim);
+            } else if (event instanceof RepaymentReceivedEvent repayment && history.covers(repayment.municipality())) {
+                var claim = claims.get(repayment.claimId());
+                long amount = repayment.amount().ore();
+                long excess = repayment.excess().ore();
+                claim.repayments.add(new Repayment(repayment.receivedOn(), amount));
+                claim.movements.add(new Movement(repayment.receivedOn(), 0, amount - excess, 0, 0, repayment.fromWrittenOff().ore(), excess, 0));
+            } else if (event instanceof ClaimWaivedEvent waived && history.covers(waived.municipality())) {
+                claims.get(waived.claimId()).movements.add(new Movement(waived.decidedOn(), 0, 0, waived.amount().ore(), 0, 0, 0, 0));
+            } else if (event instanceof ClaimWrittenOffEvent writtenOff && history.covers(writtenOff.municipality())) {
+                claims.get(writtenOff.claimId()).movements.add(new Movement(writtenOff.decidedOn(), 0, 0, 0, writtenOff.amount().ore(), 0, 0, 0));
+            } else if (event instanceof RefundPaidEvent refund && history.covers(refund.municipality())) {
+                claims.get(refund.claimId()).movements.add(new Movement(refund.paidOn(), 0, 0, 0, 0, 0, 0, refund.amount().ore()));
+            }
+        }
+        batches.values().forEach(created -> history.batches.add(new Batch(created.batchId(), created.municipality(), created.payoutDate(),
+                created.payments().stream().map(batched -> payments.get(batched.paymentId())).toList(), settled.contains(created.batchId()))));
+        return history;
+    }
+
+    private boolean covers(MunicipalityCode code) {
+        return code.equals(municipality) || code.equals(elsewhere);
     }
 
     private void householdsAndPayments(int householdCount) {

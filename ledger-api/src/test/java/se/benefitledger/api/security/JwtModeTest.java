@@ -112,6 +112,7 @@ class JwtModeTest {
                 "roles an object", claims -> claims.claim("roles", Map.of("role", "AUDITOR")),
                 "an unknown role", claims -> claims.claim("roles", List.of("AUDITOR", "SUPERUSER")),
                 "a role that is not a string", claims -> claims.claim("roles", List.of(List.of("AUDITOR"))),
+                "a role with a line break", claims -> claims.claim("roles", "AUDITOR\n"),
                 "a bad municipality code", claims -> claims.claim("municipalities", List.of("0488", "9999")),
                 "municipalities a number", claims -> claims.claim("municipalities", 488),
                 "a municipality that is not a string", claims -> claims.claim("municipalities", List.of(488)));

@@ -49,10 +49,11 @@ public final class PayeeAccount {
         if (text.length() > MAX_INPUT_LENGTH) {
             throw new IllegalArgumentException("must be at most " + MAX_INPUT_LENGTH + " characters");
         }
-        String stripped = text.strip();
-        if (!stripped.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '-')) {
+        // the characters before the spaces around them are stripped: strip() would also drop line breaks and other controls
+        if (!text.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '-')) {
             throw new IllegalArgumentException("an account has letters A-Z, digits 0-9, spaces and hyphens only");
         }
+        String stripped = text.strip();
         String upper = stripped.toUpperCase(Locale.ROOT);
         // "BG" is also Bulgaria's IBAN prefix, but a Bulgarian IBAN has its bank's letters after the check digits
         if (upper.startsWith("BG") && onlyDigitsAndSeparators(upper.substring(2))) {

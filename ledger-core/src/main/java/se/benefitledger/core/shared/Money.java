@@ -33,7 +33,7 @@ public record Money(long ore) implements Comparable<Money> {
     public static Money parse(String kronor) {
         BigDecimal value;
         try {
-            value = new BigDecimal(kronor.trim());
+            value = new BigDecimal(kronor);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a decimal amount");
         }

@@ -48,7 +48,8 @@ public final class PersonalIdentityNumber {
      */
     public static PersonalIdentityNumber parse(String text, LocalDate today) {
         Objects.requireNonNull(text, "personal identity number");
-        var matcher = FORMAT.matcher(text.trim());
+        // exactly the number: trimming would take "\n198112189876" (or any control character before or after it) as valid
+        var matcher = FORMAT.matcher(text);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("must be 10 or 12 digits, optionally with '-' or '+' before the last four");
         }

@@ -3,6 +3,7 @@ package se.benefitledger.core.payment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.benefitledger.core.payment.PayeeAccount.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,13 @@ class PayeeAccountTest {
         String personkonto = "3300 8112189876";
         assertThat(PayeeAccount.parse(personkonto).toString()).doesNotContain("8112189876").isEqualTo("BANK_ACCOUNT …9876");
         assertThatThrownBy(() -> PayeeAccount.parse("3300 8112189877")).message().doesNotContain("8112189877");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SE4550000000058398257466\n", "\tBG 5050-1055", "PG 12 34 56-6\r", "\u000B8327-9 123456782"})
+    void refusesAControlCharacterAroundTheAccountWhereSpacesAreStripped(String text) {
+        assertThatThrownBy(() -> PayeeAccount.parse(text)).hasMessageContaining("letters A-Z, digits 0-9, spaces and hyphens only");
+        assertThat(PayeeAccount.parse(" " + text.strip() + " ")).isEqualTo(PayeeAccount.parse(text.strip()));
     }
 
     @Test

@@ -22,6 +22,8 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.parse("1.005")).hasMessageContaining("two decimals");
         assertThatThrownBy(() -> Money.parse("-1.00")).hasMessageContaining("negative");
         assertThatThrownBy(() -> Money.parse("12,50")).hasMessageContaining("decimal");
+        assertThatThrownBy(() -> Money.parse("12.50\n")).hasMessageContaining("decimal");
+        assertThatThrownBy(() -> Money.parse("\b12.50")).hasMessageContaining("decimal");
         assertThatThrownBy(() -> Money.ofOre(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 

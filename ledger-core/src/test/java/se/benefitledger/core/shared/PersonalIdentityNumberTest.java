@@ -26,6 +26,14 @@ class PersonalIdentityNumberTest {
         assertThat(number.isCoordinationNumber()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"198112189876\n", "\n198112189876", "\t8112189876", "811218-9876\u0000", " 198112189876", "198112189876 ",
+            "19811218\n9876"})
+    void refusesAControlCharacterOrSpaceAnywhere(String input) {
+        assertThatThrownBy(() -> PersonalIdentityNumber.parse(input, TODAY)).isInstanceOf(IllegalArgumentException.class)
+                                                                            .hasMessageContaining("10 or 12 digits");
+    }
+
     @Test
     void theNinthDigitGivesTheSex() {
         assertThat(PersonalIdentityNumber.parse("198112189876", TODAY).sex()).isEqualTo(Sex.MALE);

@@ -20,6 +20,9 @@ public final class DatabaseUnavailable {
 
     public static final String RETRY_AFTER_SECONDS = "5";
 
+    /** HikariCP's answer on a connection it has already closed. */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
+
     private DatabaseUnavailable() {
     }
 
@@ -48,6 +51,12 @@ public final class DatabaseUnavailable {
             // a rollback that failed after the connection was lost hides the failure that lost it
             if (found == null && cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
                 found = cause(rollback.getApplicationException()).orElse(null);
+            }
+            // a commit the database dropped is rolled back by Spring on the pool's closed proxy, whose failure has no
+            // SQL state and replaces the commit's own (logged as "Commit exception overridden by rollback exception")
+            if (cause instanceof TransactionSystemException rollback && rollback.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
+                found = cause;
             }
             if (cause.getCause() == cause) {
                 break;

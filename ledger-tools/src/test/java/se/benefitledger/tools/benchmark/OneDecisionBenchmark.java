@@ -38,7 +38,8 @@ import static se.benefitledger.tools.benchmark.Harness.seconds;
  * decision, {@code --payments=N} payments scheduled one after another through the command gateway (the
  * caller's thread runs the command), each timed in wall-clock and in the thread's CPU time, the latter
  * being what a shared machine's load does not distort. Prints the medians of {@code --window=W} payments
- * from the 1st, 1,000th and 10,000th on. Other arguments are Spring properties, e.g.
+ * from the 1st, 1,000th and 10,000th on, after {@code --warm-up=N} payments on another decision (so
+ * that the first payments are not timed with the JIT still compiling). Other arguments are Spring properties, e.g.
  * {@code --ledger.snapshots.threshold=0} for no snapshots.
  */
 public final class OneDecisionBenchmark {
@@ -50,7 +51,9 @@ public final class OneDecisionBenchmark {
         System.setProperty("axoniq.update-checker.disabled", "true");
         int payments = Integer.parseInt(option(args, "payments", "10000"));
         int window = Integer.parseInt(option(args, "window", "50"));
-        String[] spring = Arrays.stream(args).filter(arg -> !arg.startsWith("--payments=") && !arg.startsWith("--window=")).toArray(String[]::new);
+        int warmUp = Integer.parseInt(option(args, "warm-up", "300"));
+        String[] spring = Arrays.stream(args).filter(arg -> Stream.of("--payments=", "--window=", "--warm-up=").noneMatch(arg::startsWith))
+                                .toArray(String[]::new);
         Path home = Files.createTempDirectory("one-decision-benchmark");
         ConfigurableApplicationContext service = null;
         try {
@@ -61,6 +64,7 @@ public final class OneDecisionBenchmark {
                     "--ledger.embedded-postgres.synchronous-commit=on",
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
                     "--logging.level.root=WARN"), Arrays.stream(spring)).toArray(String[]::new));
+            run(service, warmUp, 0, new String[0]);
             run(service, payments, window, spring);
         } finally {
             if (service != null) {
@@ -94,6 +98,9 @@ public final class OneDecisionBenchmark {
             if ((i + 1) % 1000 == 0) {
                 System.out.printf("%,d payments, %.0f s%n", i + 1, seconds(started));
             }
+        }
+        if (window == 0) {
+            return;
         }
         System.out.printf("one decision, %,d payments, %s, load average %s%n", payments, String.join(" ", spring),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -65,6 +66,12 @@ class ModuleBoundariesTest {
     static final ArchRule eventsCarryARevision = classes().that().resideInAPackage("se.benefitledger.core..").and().haveSimpleNameEndingWith("Event")
             .should().beAnnotatedWith(Revision.class)
             .because("a stored event's revision is what an upcaster matches on (see docs/evolving-events.md)");
+
+    @ArchTest
+    static final ArchRule aggregatesCarryARevision = classes().that().resideInAPackage("se.benefitledger.core..")
+            .and(JavaClass.Predicates.containAnyFieldsThat(CanBeAnnotated.Predicates.annotatedWith(AggregateIdentifier.class)))
+            .should().beAnnotatedWith(Revision.class)
+            .because("a snapshot carries its aggregate's revision, and raising it retires old snapshots (see docs/evolving-events.md)");
 
     private static String[] packages(String prefix, List<String> names) {
         return names.stream().map(name -> prefix + name + "..").toArray(String[]::new);

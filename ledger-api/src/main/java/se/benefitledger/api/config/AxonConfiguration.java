@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import se.benefitledger.api.eventstore.CommitCheckingRepository;
+import se.benefitledger.api.eventstore.SnapshotProperties;
 import se.benefitledger.core.LedgerDomain;
 import se.benefitledger.projections.json.LedgerJson;
 
@@ -76,8 +78,13 @@ public class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule ledgerDomain() {
-        return configurer -> LedgerDomain.configure(configurer, CommitCheckingRepository::of);
+    ConfigurerModule ledgerDomain(SnapshotProperties snapshots) {
+        return configurer -> LedgerDomain.configure(configurer, new LedgerDomain.Repositories() {
+            @Override
+            public <T> Repository<T> repositoryFor(Class<T> aggregateType, org.axonframework.config.Configuration axon) {
+                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold());
+            }
+        });
     }
 
     /**

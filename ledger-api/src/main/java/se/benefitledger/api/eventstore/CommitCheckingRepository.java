@@ -1,8 +1,12 @@
 package se.benefitledger.api.eventstore;
 
 import org.axonframework.common.Assert;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -21,12 +25,29 @@ public final class CommitCheckingRepository<T> extends EventSourcingRepository<T
         super(builder);
     }
 
-    public static <T> Repository<T> of(Class<T> aggregateType, Configuration axon) {
-        return new CommitCheckingRepository<>(EventSourcingRepository.builder(aggregateType)
-                                                                     .eventStore(axon.eventStore())
-                                                                     .parameterResolverFactory(axon.parameterResolverFactory())
-                                                                     .handlerDefinition(axon.handlerDefinition(aggregateType))
-                                                                     .repositoryProvider(axon::repository));
+    /**
+     * With a snapshot after {@code snapshotThreshold} events (none if 0), taken once the command has
+     * committed. Snapshots are the aggregate's fields as JSON ({@code EventStoreConfiguration}); Axon
+     * skips those whose revision is not the aggregate class's {@code @Revision}.
+     */
+    public static <T> Repository<T> of(Class<T> aggregateType, Configuration axon, int snapshotThreshold) {
+        var builder = EventSourcingRepository.builder(aggregateType)
+                                             .eventStore(axon.eventStore())
+                                             .parameterResolverFactory(axon.parameterResolverFactory())
+                                             .handlerDefinition(axon.handlerDefinition(aggregateType))
+                                             .repositoryProvider(axon::repository);
+        if (snapshotThreshold > 0) {
+            var snapshotter = AggregateSnapshotter.builder()
+                                                  .eventStore(axon.eventStore())
+                                                  .transactionManager(axon.getComponent(TransactionManager.class))
+                                                  .aggregateFactories(new GenericAggregateFactory<>(aggregateType))
+                                                  .parameterResolverFactory(axon.parameterResolverFactory())
+                                                  .handlerDefinition(axon.handlerDefinition(aggregateType))
+                                                  .repositoryProvider(axon::repository)
+                                                  .build();
+            builder.snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter, snapshotThreshold));
+        }
+        return new CommitCheckingRepository<>(builder);
     }
 
     @Override

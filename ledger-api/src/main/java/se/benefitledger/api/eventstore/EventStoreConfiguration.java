@@ -1,5 +1,7 @@
 package se.benefitledger.api.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -13,11 +15,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.benefitledger.projections.json.LedgerJson;
 
 /**
  * The JDBC event store, made for bulk commands: bounded and one at a time ({@link BulkLoadInterceptor}),
@@ -28,12 +32,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EventStoreConfiguration {
 
     @Bean
-    static EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+    static EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema schema) {
         return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
-                                                                       .snapshotSerializer(serializer)
+                                                                       .snapshotSerializer(snapshotSerializer())
                                                                        .eventSerializer(eventSerializer)
                                                                        .upcasterChain(axon.upcasterChain())
                                                                        .snapshotFilter(axon.snapshotFilter())
@@ -43,6 +47,19 @@ class EventStoreConfiguration {
                                                                        .schema(schema)
                                                                        // events per query when projections catch up or replay
                                                                        .batchSize(1000));
+    }
+
+    /**
+     * Aggregates have no getters: a snapshot is their fields, whatever their visibility, with the
+     * event store's JSON settings (the ledger's value types, dates as text).
+     */
+    static Serializer snapshotSerializer() {
+        var json = LedgerJson.eventObjectMapper()
+                             .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                             .setVisibility(PropertyAccessor.SETTER, JsonAutoDetect.Visibility.NONE)
+                             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(json).build();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -86,7 +87,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
-                            IdempotencyFilter idempotency) throws Exception {
+                            IdempotencyFilter idempotency, UserDetailsService users, PasswordEncoder passwords) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate",
                     properties.mode() == SecurityProperties.Mode.BASIC ? "Basic realm=\"benefit-ledger\"" : "Bearer");
@@ -112,7 +113,10 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(unauthenticated)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(source -> jwtAuthentication(source, properties.claims()))));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+            var cache = properties.credentialCache();
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .authenticationManager(new ProviderManager(new VerifiedCredentialsAuthenticationProvider(users, passwords,
+                        new VerifiedCredentials(cache.ttl(), cache.maxSize(), System::nanoTime))));
         }
         return http.build();
     }

@@ -2,6 +2,7 @@ package se.benefitledger.api.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +12,14 @@ import java.util.Map;
  * ({@code mode=jwt}; issuer or JWK set under {@code spring.security.oauth2.resourceserver.jwt}).
  */
 @ConfigurationProperties("ledger.security")
-public record SecurityProperties(Mode mode, Map<String, User> users, Claims claims, Jwt jwt) {
+public record SecurityProperties(Mode mode, Map<String, User> users, Claims claims, Jwt jwt, CredentialCache credentialCache) {
 
     public SecurityProperties {
         mode = mode == null ? Mode.BASIC : mode;
         users = users == null ? Map.of() : Map.copyOf(users);
         claims = claims == null ? new Claims(null, null) : claims;
         jwt = jwt == null ? new Jwt(null, null) : jwt;
+        credentialCache = credentialCache == null ? new CredentialCache(null, null) : credentialCache;
     }
 
     public enum Mode { BASIC, JWT }
@@ -42,6 +44,19 @@ public record SecurityProperties(Mode mode, Map<String, User> users, Claims clai
      * @param audience a value the token's {@code aud} must contain
      */
     public record Jwt(String issuer, String audience) {
+    }
+
+    /**
+     * How long HTTP Basic trusts credentials that matched their hash before hashing them again.
+     *
+     * @param ttl     how long a successful check is remembered (default 5 minutes; zero turns it off)
+     * @param maxSize how many verified credentials are remembered at most (default 10,000; zero turns it off)
+     */
+    public record CredentialCache(Duration ttl, Integer maxSize) {
+        public CredentialCache {
+            ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
+            maxSize = ttl.isZero() ? 0 : maxSize == null ? 10_000 : maxSize;
+        }
     }
 
     /** Names of the JWT claims holding the roles and the municipalities. */

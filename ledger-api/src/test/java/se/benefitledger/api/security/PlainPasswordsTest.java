@@ -13,7 +13,7 @@ class PlainPasswordsTest {
     private final SecurityProperties plain = new SecurityProperties(null, Map.of(
             "eva", new SecurityProperties.User("{noop}demo", List.of(Role.ADMIN), List.of("*")),
             "olle", new SecurityProperties.User("{bcrypt}$2a$04$kBZsz36kKCW0vFcpC4aGSuAtUP3G/hjRAErpl6R/.XUS2gak/nm0i", List.of(Role.CASEWORKER), List.of("0488"))),
-            null, null);
+            null, null, null);
 
     @Test
     void refusesPlainTextPasswordsOutsideTheEmbeddedProfile() {

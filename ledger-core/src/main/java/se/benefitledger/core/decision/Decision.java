@@ -3,6 +3,7 @@ package se.benefitledger.core.decision;
 import se.benefitledger.core.shared.LegalBasis;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.BusinessRuleViolation;
@@ -24,6 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Σ payments neither cancelled, rejected nor returned ≤ approved amount: every payment is scheduled through
  * the decision, which reserves its amount, and cancellations, bank rejections and returns release it.
  */
+@Revision("1")
 public class Decision {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package se.benefitledger.core.household;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.decision.Decision;
 import se.benefitledger.core.decision.MakeDecisionCommand;
 import se.benefitledger.core.shared.BusinessRuleViolation;
@@ -18,6 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /** An assistance household (biståndshushåll) of one municipality. */
+@Revision("1")
 public class Household {
 
     @AggregateIdentifier

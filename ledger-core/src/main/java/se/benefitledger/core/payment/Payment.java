@@ -3,6 +3,7 @@ package se.benefitledger.core.payment;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.BusinessRuleViolation;
@@ -21,6 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * gives the amount back to the decision; batching and settlement involve the batch) are driven by
  * the handlers of those steps through the methods below.
  */
+@Revision("1")
 public class Payment {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package se.benefitledger.core.payout;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
@@ -23,6 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A payout batch (utbetalningsfil) of one municipality: the payments it holds, their control total,
  * and the bank's answer for each. Each payment gets exactly one answer, in one or several calls.
  */
+@Revision("1")
 public class PayoutBatch {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package se.benefitledger.core.privacy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 
 import java.util.UUID;
@@ -13,6 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A person's personal data as the ledger's history knows it: only its erasure is an event, since the data itself
  * lives in the vault. Erased once: a person's data cannot be erased twice.
  */
+@Revision("1")
 public class PersonalData {
 
     @AggregateIdentifier

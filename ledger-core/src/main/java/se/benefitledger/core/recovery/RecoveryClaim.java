@@ -3,6 +3,7 @@ package se.benefitledger.core.recovery;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
@@ -19,6 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * first reduces what was written off, then what is outstanding; anything above that is due back
  * to the debtor as a refund.
  */
+@Revision("1")
 public class RecoveryClaim {
 
     @AggregateIdentifier

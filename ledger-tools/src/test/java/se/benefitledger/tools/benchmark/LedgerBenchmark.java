@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static se.benefitledger.tools.benchmark.Harness.delete;
 import static se.benefitledger.tools.benchmark.Harness.seconds;
+import static se.benefitledger.tools.benchmark.Harness.withBcryptDemoUsers;
 
 /**
  * Issue 7's benchmark: the real service in this JVM on a fresh embedded PostgreSQL
@@ -134,13 +135,13 @@ public final class LedgerBenchmark {
         long started = System.nanoTime();
         ConfigurableApplicationContext service = null;
         try {
-            service = new SpringApplicationBuilder(LedgerApplication.class, HouseholdBulkCommands.class).profiles("embedded").run(
+            service = new SpringApplicationBuilder(LedgerApplication.class, HouseholdBulkCommands.class).profiles("embedded").run(withBcryptDemoUsers(
                     "--server.port=0",
                     "--management.server.port=0",
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                     "--ledger.embedded-postgres.synchronous-commit=on",
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
-                    "--logging.level.root=WARN");
+                    "--logging.level.root=WARN"));
             System.out.printf("service started in %.1f s, data in %s%n", seconds(started), home);
             var rows = new Run(service, options, heap).run();
             if (options.write()) {

@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 
 import static se.benefitledger.tools.benchmark.Harness.delete;
 import static se.benefitledger.tools.benchmark.Harness.seconds;
+import static se.benefitledger.tools.benchmark.Harness.withBcryptDemoUsers;
 
 /**
  * The payout issue's target, measured: creating a payout batch of N payments, downloading its bank file and settling
@@ -93,13 +94,13 @@ public final class PayoutBatchBenchmark {
         ConfigurableApplicationContext service = null;
         int exitCode = 1;
         try {
-            service = new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(
+            service = new SpringApplicationBuilder(LedgerApplication.class).profiles("embedded").run(withBcryptDemoUsers(
                     "--server.port=0",
                     "--management.server.port=0",
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                     "--ledger.embedded-postgres.synchronous-commit=on",
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
-                    "--logging.level.root=WARN");
+                    "--logging.level.root=WARN"));
             System.out.printf("service started in %.1f s%n", seconds(started));
             new Run(service, payments, clients, heap).run();
             exitCode = 0;

@@ -2,12 +2,14 @@ package se.benefitledger.api.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -48,6 +50,18 @@ final class Chromium {
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Does what leaves the page (a click on a link or button, Enter in a form), then waits until the next page has
+     * replaced it: neither waits by itself, and a look at the page right after may still find the old one.
+     */
+    static void navigate(WebDriver browser, Runnable action) {
+        var script = (JavascriptExecutor) browser;
+        script.executeScript("window.leaving = true");
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Boolean.TRUE.equals(
+                script.executeScript("return window.leaving === undefined && document.readyState === 'complete'")));
     }
 
     /** A long page (the three charts), photographed in a window as tall as the page. */

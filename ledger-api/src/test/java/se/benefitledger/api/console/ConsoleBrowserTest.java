@@ -98,7 +98,7 @@ class ConsoleBrowserTest {
             }
 
             browser.get(url("/console"));
-            browser.findElement(By.xpath("//button[text()='Logga ut']")).click();
+            Chromium.navigate(browser, () -> browser.findElement(By.xpath("//button[text()='Logga ut']")).click());
             assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Du är utloggad.");
         }
     }
@@ -106,7 +106,7 @@ class ConsoleBrowserTest {
     @Test
     void anAdministratorSeesEachProjectionsStatusLagAndDeadLetters() {
         login(Users.ADAM);
-        browser.findElement(By.linkText("Projektioner")).click();
+        Chromium.navigate(browser, () -> browser.findElement(By.linkText("Projektioner")).click());
 
         var rows = browser.findElements(By.cssSelector("#projections tbody tr"));
         assertThat(rows).extracting(row -> row.getAttribute("data-projection")).contains("monthly-spend", "duration-buckets", "reconciliation");
@@ -128,13 +128,13 @@ class ConsoleBrowserTest {
         String batchId = ledger.batch(municipality, TODAY).json("$.batchId");
 
         login(Users.FRIDA);
-        browser.findElement(By.linkText("Utbetalningsomgångar")).click();
-        browser.findElement(By.id("municipality")).sendKeys(municipality, Keys.ENTER);
+        Chromium.navigate(browser, () -> browser.findElement(By.linkText("Utbetalningsomgångar")).click());
+        Chromium.navigate(browser, () -> browser.findElement(By.id("municipality")).sendKeys(municipality, Keys.ENTER));
         var row = browser.findElement(By.cssSelector("#batches tr[data-batch-id='" + batchId + "']"));
         assertThat(row.getText()).contains(TODAY, "CREATED", "2", "6500.00");
         Chromium.screenshot(browser, "payout-batches");
 
-        row.findElement(By.tagName("a")).click();
+        Chromium.navigate(browser, () -> row.findElement(By.tagName("a")).click());
         assertThat(browser.findElement(By.id("payment-count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("control-total")).getText()).isEqualTo("6500.00");
         assertThat(browser.findElement(By.id("no-discrepancies")).isDisplayed()).isTrue();
@@ -148,7 +148,7 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("outcome-" + rejected))).selectByVisibleText("Avvisad");
         browser.findElement(By.id("reason-" + rejected)).sendKeys("AC04 kontot avslutat");
         Chromium.screenshot(browser, "payout-batch");
-        browser.findElement(By.id("settle")).click();
+        Chromium.navigate(browser, () -> browser.findElement(By.id("settle")).click());
 
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Avräkningen är registrerad: 2 betalningar. 0 väntar");
         assertThat(browser.findElement(By.id("batch-status")).getText()).isEqualTo("SETTLED");
@@ -183,7 +183,7 @@ class ConsoleBrowserTest {
         login(Users.FRIDA);
         browser.get(url("/console/payout-batches/" + batchId));
         browser.findElement(By.id("report")).sendKeys(report.toAbsolutePath().toString());
-        browser.findElement(By.id("upload")).click();
+        Chromium.navigate(browser, () -> browser.findElement(By.id("upload")).click());
 
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
                 .isEqualTo("Bankrapporten STSCONSOLE är inläst: 2 transaktioner tillämpade, 1 utan matchning, 0 i konflikt.");
@@ -206,8 +206,8 @@ class ConsoleBrowserTest {
         Projections.awaitCaughtUp(processing, jdbc);
 
         login(Users.INES);
-        browser.findElement(By.linkText("Hushållshistorik")).click();
-        browser.findElement(By.id("householdId")).sendKeys(executed.householdId(), Keys.ENTER);
+        Chromium.navigate(browser, () -> browser.findElement(By.linkText("Hushållshistorik")).click());
+        Chromium.navigate(browser, () -> browser.findElement(By.id("householdId")).sendKeys(executed.householdId(), Keys.ENTER));
 
         var events = browser.findElements(By.cssSelector("#events li.event"));
         assertThat(events).extracting(event -> event.getAttribute("data-type")).containsExactly("HouseholdRegistered", "DecisionMade",
@@ -219,7 +219,7 @@ class ConsoleBrowserTest {
         assertThat(events.get(6).findElement(By.className("role")).getText()).isEqualTo("INVESTIGATOR");
         Chromium.screenshot(browser, "timeline");
 
-        browser.findElement(By.id("asOf")).sendKeys(beforeTheFinding.toString(), Keys.ENTER);
+        Chromium.navigate(browser, () -> browser.findElement(By.id("asOf")).sendKeys(beforeTheFinding.toString(), Keys.ENTER));
 
         assertThat(browser.findElements(By.cssSelector("#events li.event"))).hasSize(6);
         assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("6 händelser registrerade senast " + beforeTheFinding);
@@ -232,11 +232,11 @@ class ConsoleBrowserTest {
         Projections.awaitCaughtUp(processing, jdbc);
 
         login(Users.RUT);
-        browser.findElement(By.linkText("Trender")).click();
+        Chromium.navigate(browser, () -> browser.findElement(By.linkText("Trender")).click());
         browser.findElement(By.id("municipality")).sendKeys(executed.municipality());
         var to = browser.findElement(By.id("to"));
         to.clear();
-        to.sendKeys("2021-12", Keys.ENTER);
+        Chromium.navigate(browser, () -> to.sendKeys("2021-12", Keys.ENTER));
 
         assertThat(browser.findElements(By.cssSelector("section.chart svg"))).hasSize(3);
         var benefitMonth = browser.findElements(By.cssSelector("[data-chart='0'] g[data-series='BENEFIT_MONTH'] circle"));
@@ -262,7 +262,7 @@ class ConsoleBrowserTest {
     private void login(Users user) {
         browser.get(url("/console/login"));
         browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys("secret", Keys.ENTER);
+        Chromium.navigate(browser, () -> browser.findElement(By.id("password")).sendKeys("secret", Keys.ENTER));
     }
 
     private String url(String path) {

@@ -65,8 +65,10 @@ class KillNineTest {
         assertThat((Integer) interrupted.get("parts_done")).isLessThan((Integer) interrupted.get("parts"));
 
         service = start(url, port, "second");
+        // the batch may show SETTLED a moment before the resumer has marked its command COMPLETED: both are awaited
         await("the settlement resumed", () -> "SETTLED".equals(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId).json("$.status")));
-        assertThat(Users.ADAM.on(port).get("/api/v1/admin/bulk-commands").<List<String>>json("$.items[*].status")).containsOnly("COMPLETED");
+        await("every bulk command completed", () -> Users.ADAM.on(port).get("/api/v1/admin/bulk-commands").<List<String>>json("$.items[*].status")
+                                                           .stream().allMatch("COMPLETED"::equals));
         awaitCaughtUp(port);
         PayoutFromEvents.assertReportsMatch(jdbc, municipality);
         var settled = PayoutFromEvents.fromEvents(jdbc, municipality).values().iterator().next();

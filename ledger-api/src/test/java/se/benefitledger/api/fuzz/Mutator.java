@@ -41,6 +41,7 @@ final class Mutator {
             "0.001", "1.001", "NaN", "Infinity", "-Infinity", "0x10", " 1.00", "1.00 ", "1,00", "1 000.00", "١٢٣٫٤٥", "１２３", "",
             "00000000001.00", "1.00.00", "--1", "1e400");
     /** Raw JSON numbers no amount may be. */
+    private static final Set<String> ZEROS = Set.of("0", "0.00", "-0.0");
     private static final List<String> BAD_MONEY_NUMBERS = List.of("1e400", "-1", "0", "1.001", "123456789012345678901234567890",
             "10000000.01", "-0.0", "1E-400", "0.1e-5");
     private static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u0007", "\u0008", "\t", "\n", "\r", "\u001B", "\u001F",
@@ -163,7 +164,7 @@ final class Mutator {
     private FuzzRequest wrongType(FuzzRequest valid, ObjectNode body, Slot slot, String kind) {
         var factory = JsonNodeFactory.instance;
         if (kind.equals("money") && random.nextBoolean()) {
-            return raw(valid, body, slot, pick(BAD_MONEY_NUMBERS.toArray(String[]::new)), "amount as the number %s in " + slot.path());
+            return raw(valid, body, slot, pick(badMoneyFor(slot, BAD_MONEY_NUMBERS)), "amount as the number %s in " + slot.path());
         }
         JsonNode wrong;
         if (slot.value().isContainerNode()) {
@@ -256,9 +257,18 @@ final class Mutator {
     }
 
     private FuzzRequest badMoney(FuzzRequest valid, ObjectNode body, Slot slot) {
-        String value = pick(BAD_MONEY.toArray(String[]::new));
+        String value = pick(badMoneyFor(slot, BAD_MONEY));
         set(slot, TextNode.valueOf(value));
         return replaced(valid, body, "amount \"" + value + "\" in " + slot.path());
+    }
+
+    /**
+     * The bad amounts for a slot: zero is refused only where the contract wants more than 0 (payments, findings,
+     * claims and their movements), not in a decision's lines and incomes, where the long run found the model wrong.
+     */
+    private static String[] badMoneyFor(Slot slot, List<String> values) {
+        boolean zeroAllowed = slot.path().startsWith("lines[") || slot.path().startsWith("incomes[");
+        return values.stream().filter(value -> !zeroAllowed || !ZEROS.contains(value)).toArray(String[]::new);
     }
 
     private FuzzRequest tooMany(FuzzRequest valid, ObjectNode body, Slot slot) {

@@ -34,7 +34,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ModuleBoundariesTest {
 
     static final List<String> API_FEATURES = List.of("admin", "decision", "history", "household", "payment", "payout", "recovery", "report");
-    static final List<String> PLATFORM = List.of("security", "idempotency", "problem", "pii", "web", "logging");
+    static final List<String> PLATFORM = List.of("security", "idempotency", "problem", "pii", "web", "logging", "cluster");
     private static final Pattern API_FEATURE = Pattern.compile("se\\.benefitledger\\.api\\.(" + String.join("|", API_FEATURES) + ")(\\..*)?");
 
     @ArchTest

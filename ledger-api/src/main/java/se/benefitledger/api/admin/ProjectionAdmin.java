@@ -2,7 +2,11 @@ package se.benefitledger.api.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +44,7 @@ public class ProjectionAdmin {
     private final ProjectionFailures failures;
     private final DeadLetters deadLetters;
     private final JdbcClient jdbc;
+    private final Serializer serializer;
     private final Clock clock;
     private final Map<String, Progress> lastProgress = new ConcurrentHashMap<>();
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
@@ -51,11 +57,16 @@ public class ProjectionAdmin {
     private record Progress(long position, Instant since) {
     }
 
-    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionFailures failures, DeadLetters deadLetters, JdbcClient jdbc, Clock clock) {
+    private record Segment(Long position, boolean replaying) {
+    }
+
+    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionFailures failures, DeadLetters deadLetters, JdbcClient jdbc,
+                    Serializer serializer, Clock clock) {
         this.processing = processing;
         this.failures = failures;
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
+        this.serializer = serializer;
         this.clock = clock;
     }
 
@@ -90,8 +101,8 @@ public class ProjectionAdmin {
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         var segments = processor.processingStatus().values();
-        OptionalLong current = segments.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
-                                       .mapToLong(OptionalLong::getAsLong).min();
+        var everySegment = segments(processor);
+        OptionalLong current = everySegment.stream().map(Segment::position).filter(segment -> segment != null).mapToLong(Long::longValue).min();
         Long position = current.isPresent() ? current.getAsLong() : null;
         Long lag = position == null ? null : Math.max(0, head - position);
         long waiting = deadLetters.count(processor.getName());
@@ -99,7 +110,7 @@ public class ProjectionAdmin {
         ProjectionStatus.State state;
         if (failure.isPresent() || processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
             state = ProjectionStatus.State.ERROR;
-        } else if (rebuilding.contains(processor.getName()) || segments.stream().anyMatch(ProjectionAdmin::replaying)) {
+        } else if (rebuilding.contains(processor.getName()) || everySegment.stream().anyMatch(Segment::replaying)) {
             state = ProjectionStatus.State.REBUILDING;
         } else if (stalled(processor, position, lag)) {
             state = ProjectionStatus.State.STALLED;
@@ -108,6 +119,39 @@ public class ProjectionAdmin {
         }
         return new ProjectionStatus(processor.getName(), state, position, head, lag, position == null ? null : recordedAt(position),
                 failure.orElse(null), waiting);
+    }
+
+    /**
+     * Every segment of the processor: those this node processes as it sees them, those another node
+     * holds (or nobody, for now) as their token stores them; {@code processingStatus()} alone would
+     * show this node's share.
+     */
+    private List<Segment> segments(StreamingEventProcessor processor) {
+        var here = processor.processingStatus();
+        var all = new HashMap<Integer, Segment>();
+        here.forEach((id, status) -> all.put(id, new Segment(status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null,
+                replaying(status))));
+        jdbc.sql("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?").param(processor.getName())
+            .query((row, number) -> {
+                int id = row.getInt(1);
+                if (!all.containsKey(id)) {
+                    all.put(id, stored(row.getBytes(2), row.getString(3)));
+                }
+                return id;
+            }).list();
+        return List.copyOf(all.values());
+    }
+
+    private Segment stored(byte[] token, String type) {
+        if (token == null) {
+            return new Segment(null, false);
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        OptionalLong at = tracking.position();
+        OptionalLong resetAt = tracking instanceof ReplayToken replay && replay.getTokenAtReset() != null ? replay.getTokenAtReset().position()
+                : OptionalLong.empty();
+        return new Segment(at.isPresent() ? at.getAsLong() : null,
+                resetAt.isPresent() && at.orElse(-1) < resetAt.getAsLong());
     }
 
     /**

@@ -162,11 +162,14 @@ public class ProjectionAdmin {
         return segment.isReplaying() && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
-    /** Behind the head and not moving for {@link #STALL_AFTER}, or not running at all while events wait. */
+    /** Behind the head and not moving for {@link #STALL_AFTER}, or not running at all (on this node) while events wait. */
     private boolean stalled(StreamingEventProcessor processor, Long position, Long lag) {
         Instant now = clock.instant();
+        if (!processor.isRunning()) {
+            return position == null ? head() > 0 : lag > 0;
+        }
         if (position == null) {
-            return !processor.isRunning() && head() > 0;
+            return false;
         }
         var progress = lastProgress.compute(processor.getName(),
                 (name, last) -> last == null || last.position() != position ? new Progress(position, now) : last);

@@ -29,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A poisoned event (a handler that fails on it) goes to the projection's dead-letter queue: the
- * projection shows ERROR with the event, health goes DOWN after the grace (3 s in tests), every
- * other event and projection goes on; after the fix, a retry converges, and an eviction drops it.
+ * projection shows ERROR with the event, health goes DOWN after the grace (3 s in tests), the
+ * municipality's later events in that report wait behind it (its counters take them in order),
+ * every other municipality and projection goes on; after the fix, a retry converges, and an
+ * eviction drops it.
  * A projection that stops with events waiting is STALLED: no silent stall either way.
  */
 @LedgerApiTest
@@ -61,13 +63,15 @@ class ProjectionDeadLetterTest {
         var adam = Users.ADAM.on(port);
         poison.poison(true);
         String municipality = Municipalities.fresh();
+        String elsewhere = Municipalities.fresh();
         String decision = ledger.decision(ledger.household(municipality), "2021-03", "5000.00");
         String poisoned = ledger.payment(decision, PoisonedPayments.AMOUNT, "2021-02-25");
         ledger.payment(decision, "100.00", "2021-02-25");
+        ledger.payment(ledger.decision(ledger.household(elsewhere), "2021-03", "5000.00"), "100.00", "2021-02-25");
         Projections.awaitCaughtUp(processing, jdbc);
 
         var spend = await(adam, status -> "ERROR".equals(status.get("status")));
-        assertThat(spend.get("deadLetters")).isEqualTo(1);
+        assertThat(spend.get("deadLetters")).as("the poisoned event, and its municipality's later one parked behind it").isEqualTo(2);
         @SuppressWarnings("unchecked")
         var error = (Map<String, Object>) spend.get("error");
         assertThat(error.get("eventType")).isEqualTo("se.benefitledger.core.payment.PaymentScheduledEvent");
@@ -76,14 +80,15 @@ class ProjectionDeadLetterTest {
         assertThat(error.get("since")).isNotNull();
         assertThat(adam.get("/api/v1/admin/projections").<List<String>>json("$.items[?(@.name != 'monthly-spend')].status"))
                 .as("the other projections").containsOnly("RUNNING");
-        assertThat(scheduledOre(municipality)).as("the other payment is counted").isEqualTo(10_000);
+        assertThat(scheduledOre(elsewhere)).as("another municipality's payment is counted").isEqualTo(10_000);
+        assertThat(scheduledOre(municipality)).as("the report's counters of a municipality take its events in order").isZero();
         awaitHealth(503);
         assertThat(prometheus()).contains("ledger_projection_status{processor=\"monthly-spend\",status=\"ERROR\"} 1.0",
-                "ledger_projection_dead_letters_events{processor=\"monthly-spend\"} 1.0");
+                "ledger_projection_dead_letters_events{processor=\"monthly-spend\"} 2.0");
 
         var letters = adam.get("/api/v1/admin/projections/" + SPEND + "/dead-letters");
         assertThat(letters.status()).isEqualTo(200);
-        assertThat(letters.<Integer>json("$.total")).isEqualTo(1);
+        assertThat(letters.<Integer>json("$.total")).isEqualTo(2);
         String id = letters.json("$.items[0].id");
         assertThat(letters.<String>json("$.items[0].causeMessage")).contains("test poison");
 

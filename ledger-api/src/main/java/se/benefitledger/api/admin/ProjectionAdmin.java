@@ -1,5 +1,6 @@
 package se.benefitledger.api.admin;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import se.benefitledger.api.problem.NotFoundException;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,8 @@ public class ProjectionAdmin {
 
     /** Behind for this long without moving: stalled. */
     static final Duration STALL_AFTER = Duration.ofSeconds(60);
+    /** This node as the token store names it in {@code token_entry.owner}: the JdbcTokenStore's default node id. */
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
@@ -86,6 +90,7 @@ public class ProjectionAdmin {
                 try {
                     log.info("Rebuilding projection {}", name);
                     processor.shutDown();
+                    takeOverSegments(name);
                     processor.resetTokens();
                     processor.start();
                 } catch (RuntimeException e) {
@@ -97,6 +102,18 @@ public class ProjectionAdmin {
             });
         }
         return status(processor, head());
+    }
+
+    /**
+     * Claims every segment of the processor for this node, in a transaction of its own, before the
+     * reset: Axon resets only tokens it can claim, and without Axon Server nothing asks the other
+     * nodes to let theirs go. A batch another node is writing then fails to store its token and is
+     * rolled back, and that node's coordinator leaves the segments alone while this node holds
+     * them; the balancer hands the other nodes their share again afterwards.
+     */
+    private void takeOverSegments(String name) {
+        jdbc.sql("UPDATE token_entry SET owner = ?, timestamp = ? WHERE processor_name = ?")
+            .params(NODE, DateTimeUtils.formatInstant(clock.instant()), name).update();
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {

@@ -3,7 +3,6 @@ package se.benefitledger.api.admin;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -140,8 +139,10 @@ public class ProjectionAdmin {
 
     /**
      * Every segment of the processor: those this node processes as it sees them, those another node
-     * holds (or nobody, for now) as their token stores them; {@code processingStatus()} alone would
-     * show this node's share.
+     * holds (or nobody, for now) at the position their token stores (an idle segment stores its
+     * position every few seconds); {@code processingStatus()} alone would show this node's share.
+     * Whether a stored segment replays is not told: a stored replay token lags its segment, so a
+     * rebuild shows REBUILDING on the node that runs it.
      */
     private List<Segment> segments(StreamingEventProcessor processor) {
         var here = processor.processingStatus();
@@ -165,10 +166,7 @@ public class ProjectionAdmin {
         }
         TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
         OptionalLong at = tracking.position();
-        OptionalLong resetAt = tracking instanceof ReplayToken replay && replay.getTokenAtReset() != null ? replay.getTokenAtReset().position()
-                : OptionalLong.empty();
-        return new Segment(at.isPresent() ? at.getAsLong() : null,
-                resetAt.isPresent() && at.orElse(-1) < resetAt.getAsLong());
+        return new Segment(at.isPresent() ? at.getAsLong() : null, false);
     }
 
     /**

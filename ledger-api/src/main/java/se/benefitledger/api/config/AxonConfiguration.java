@@ -1,5 +1,7 @@
 package se.benefitledger.api.config;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -14,12 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import se.benefitledger.api.eventstore.AggregateCacheProperties;
 import se.benefitledger.api.eventstore.CommitCheckingRepository;
 import se.benefitledger.api.eventstore.SnapshotProperties;
 import se.benefitledger.core.LedgerDomain;
 import se.benefitledger.projections.json.LedgerJson;
 
 import javax.sql.DataSource;
+import java.util.Optional;
 
 /**
  * Axon without Axon Server: the JDBC event and token stores on PostgreSQL (tables created by
@@ -77,12 +81,14 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(LedgerJson.eventObjectMapper()).build();
     }
 
+    /** One cache per aggregate type: identifiers are only unique within a type. */
     @Bean
-    ConfigurerModule ledgerDomain(SnapshotProperties snapshots) {
+    ConfigurerModule ledgerDomain(SnapshotProperties snapshots, AggregateCacheProperties caching) {
         return configurer -> LedgerDomain.configure(configurer, new LedgerDomain.Repositories() {
             @Override
             public <T> Repository<T> repositoryFor(Class<T> aggregateType, org.axonframework.config.Configuration axon) {
-                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold());
+                Optional<Cache> cache = caching.enabled() ? Optional.of(new WeakReferenceCache()) : Optional.empty();
+                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold(), cache);
             }
         });
     }

@@ -10,13 +10,13 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import se.benefitledger.api.eventstore.AggregateCacheProperties;
+import se.benefitledger.api.eventstore.ClassCachingJacksonSerializer;
 import se.benefitledger.api.eventstore.CommitCheckingRepository;
 import se.benefitledger.api.eventstore.SnapshotProperties;
 import se.benefitledger.core.LedgerDomain;
@@ -74,11 +74,14 @@ public class AxonConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    /** Events, metadata, snapshots and tokens as JSON, written by a mapper of their own (not the REST one). */
+    /**
+     * Events, metadata, snapshots and tokens as JSON, written by a mapper of their own (not the REST
+     * one); Axon's event serializer is this one too.
+     */
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(LedgerJson.eventObjectMapper()).build();
+        return ClassCachingJacksonSerializer.of(LedgerJson.eventObjectMapper());
     }
 
     /** One cache per aggregate type: identifiers are only unique within a type. */

@@ -1,5 +1,7 @@
 package se.benefitledger.api.config;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -8,18 +10,20 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import se.benefitledger.api.eventstore.AggregateCacheProperties;
+import se.benefitledger.api.eventstore.ClassCachingJacksonSerializer;
 import se.benefitledger.api.eventstore.CommitCheckingRepository;
 import se.benefitledger.api.eventstore.SnapshotProperties;
 import se.benefitledger.core.LedgerDomain;
 import se.benefitledger.projections.json.LedgerJson;
 
 import javax.sql.DataSource;
+import java.util.Optional;
 
 /**
  * Axon without Axon Server: the JDBC event and token stores on PostgreSQL (tables created by
@@ -70,19 +74,24 @@ public class AxonConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    /** Events, metadata, snapshots and tokens as JSON, written by a mapper of their own (not the REST one). */
+    /**
+     * Events, metadata, snapshots and tokens as JSON, written by a mapper of their own (not the REST
+     * one); Axon's event serializer is this one too.
+     */
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(LedgerJson.eventObjectMapper()).build();
+        return ClassCachingJacksonSerializer.of(LedgerJson.eventObjectMapper());
     }
 
+    /** One cache per aggregate type: identifiers are only unique within a type. */
     @Bean
-    ConfigurerModule ledgerDomain(SnapshotProperties snapshots) {
+    ConfigurerModule ledgerDomain(SnapshotProperties snapshots, AggregateCacheProperties caching) {
         return configurer -> LedgerDomain.configure(configurer, new LedgerDomain.Repositories() {
             @Override
             public <T> Repository<T> repositoryFor(Class<T> aggregateType, org.axonframework.config.Configuration axon) {
-                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold());
+                Optional<Cache> cache = caching.enabled() ? Optional.of(new WeakReferenceCache()) : Optional.empty();
+                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold(), cache);
             }
         });
     }

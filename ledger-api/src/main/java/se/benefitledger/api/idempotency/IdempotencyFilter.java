@@ -34,11 +34,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Every POST carries an {@code Idempotency-Key}. The first request with a key runs inside one
+ * Every POST carries an {@code Idempotency-Key}. The first request with a key claims it and runs inside one
  * database transaction that also records its response; a retry with the same caller, key and body
  * gets that response again ({@code Idempotent-Replayed: true}) and changes nothing; a retry while
- * the first still runs waits for it (up to {@code ledger.idempotency.in-flight-wait}, then 409);
- * the same key with another body is 422. A 5xx is not recorded, so the client may retry it.
+ * the first still runs waits for it (PostgreSQL makes an insert of the same key wait for the transaction that
+ * inserted it; a key whose row another transaction holds locked is polled for up to
+ * {@code ledger.idempotency.in-flight-wait}, then 409); the same key with another body is 422. A 5xx is not
+ * recorded, so the client may retry it.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -89,14 +91,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                        byte[] hash) throws IOException, ServletException {
         Instant giveUp = Instant.now().plus(properties.inFlightWait());
         while (true) {
-            store.claim(caller, key, hash, properties.retention());
             TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+            boolean claimed;
             IdempotencyStore.Claim claim;
             try {
-                claim = store.lock(caller, key).orElse(null);
+                claimed = store.claim(caller, key, hash, properties.retention());
+                claim = claimed ? null : store.lock(caller, key).orElse(null);
             } catch (RuntimeException e) {
                 abandon(transaction, e);
                 throw e;
+            }
+            if (claimed) {
+                execute(request, response, chain, transaction, caller, key, hash);
+                return;
             }
             if (claim != null && claim.expired()) {
                 store.renew(caller, key, hash, properties.retention());
@@ -128,9 +135,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Runs the request in the transaction that holds the key's lock and records the response with
-     * its effects. A refused request (4xx) is rolled back to a savepoint and its answer recorded
-     * under the same lock; a failed one (5xx) forgets the key so that a retry runs again.
+     * Runs the request in the transaction that claimed (or locked) its key and records the response with
+     * its effects: one transaction, one commit per POST. A refused request (4xx) is rolled back to a savepoint and
+     * its answer recorded under the same lock; a failed one (5xx) rolls back its claim too, so that a retry runs
+     * again.
      */
     private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, TransactionStatus transaction,
                          String caller, String key, byte[] hash) throws IOException, ServletException {
@@ -139,13 +147,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, buffered);
         } catch (IOException | ServletException | RuntimeException e) {
-            forget(transaction, beforeRequest, caller, key);
+            abandon(transaction, e);
             throw e;
         }
         var stored = new StoredResponse(buffered.getStatus(), storedHeaders(buffered), buffered.getContentAsByteArray(),
                 PiiAccessLog.decryptedIn(request));
         if (stored.status() >= 500) {
-            forget(transaction, beforeRequest, caller, key);
+            try {
+                transactions.rollback(transaction);
+            } catch (RuntimeException rollbackFailed) {
+                // the database has rolled it back with its session; the answer is the 5xx either way
+                log.warn("Could not roll back a failed request", rollbackFailed);
+            }
             buffered.copyBodyToResponse();
             return;
         }
@@ -169,23 +182,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         buffered.copyBodyToResponse();
     }
 
-    /** Undoes the request and drops its claim on the key, so that a retry runs afresh. */
-    private void forget(TransactionStatus transaction, Object beforeRequest, String caller, String key) {
-        try {
-            transaction.rollbackToSavepoint(beforeRequest);
-            store.release(caller, key);
-            transactions.commit(transaction);
-        } catch (RuntimeException databaseGone) {
-            abandon(transaction, databaseGone);
-        }
-    }
-
     /**
      * Rolls back a transaction that failed with {@code failure}, which is what the caller reports. A rollback that
      * fails too (the pool has closed a connection the database dropped, and the database has rolled the
      * transaction back with its session) must not replace it: that would turn "database unavailable" into a 500.
      */
-    private void abandon(TransactionStatus transaction, RuntimeException failure) {
+    private void abandon(TransactionStatus transaction, Exception failure) {
         if (transaction.isCompleted()) {
             return;
         }

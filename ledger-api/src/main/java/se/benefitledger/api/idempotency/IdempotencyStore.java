@@ -53,15 +53,16 @@ public class IdempotencyStore {
     }
 
     /**
-     * Records the key as in flight unless it exists; runs (and commits) on its own. Never waits for
-     * a request in flight: an existing row is left alone (and unlocked).
+     * Records the key as in flight in the request's transaction, unless it exists; true if this request claimed
+     * it. The new row is invisible to others until the request commits; an insert of the same key by another
+     * request waits until then, and finds the answer or, after a rollback, claims the key itself.
      */
-    void claim(String caller, String key, byte[] requestHash, Duration retention) {
-        jdbc.sql("""
-                INSERT INTO idempotency_key (caller, idempotency_key, request_hash, state, expires_at)
-                VALUES (?, ?, ?, 'IN_FLIGHT', ?) ON CONFLICT (caller, idempotency_key) DO NOTHING""")
-            .params(caller, key, requestHash, expiry(retention))
-            .update();
+    boolean claim(String caller, String key, byte[] requestHash, Duration retention) {
+        return jdbc.sql("""
+                       INSERT INTO idempotency_key (caller, idempotency_key, request_hash, state, expires_at)
+                       VALUES (?, ?, ?, 'IN_FLIGHT', ?) ON CONFLICT (caller, idempotency_key) DO NOTHING""")
+                   .params(caller, key, requestHash, expiry(retention))
+                   .update() == 1;
     }
 
     /** Takes over an expired key for a new request, inside the transaction that holds its lock. */
@@ -181,13 +182,6 @@ public class IdempotencyStore {
 
     private static OffsetDateTime expiry(Duration retention) {
         return OffsetDateTime.now(ZoneOffset.UTC).plus(retention);
-    }
-
-    /** Forgets a key whose request failed for reasons of the service (5xx), so that a retry runs again. */
-    void release(String caller, String key) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE caller = ? AND idempotency_key = ? AND state = 'IN_FLIGHT'")
-            .params(caller, key)
-            .update();
     }
 
     int deleteExpired() {

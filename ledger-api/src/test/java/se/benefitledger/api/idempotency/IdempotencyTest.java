@@ -175,6 +175,51 @@ class IdempotencyTest {
     }
 
     @Test
+    void aKeyIsStoredOnlyTogetherWithTheEffectsOfItsRequest() throws Exception {
+        var ledger = new Ledger(port);
+        String decision = ledger.decision(ledger.household("0488"), "2026-06", "9000.00");
+        String key = UUID.randomUUID().toString();
+        var decisionLocked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            // a command on the decision already running holds its row until it commits
+            pool.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT 1 FROM decision WHERE decision_id = ?::uuid FOR UPDATE").param(decision).query(Integer.class).single();
+                decisionLocked.countDown();
+                await(release);
+            }));
+            decisionLocked.await();
+            Future<Http.Response> payment = pool.submit(() -> Users.NILS.on(port).header("Idempotency-Key", key)
+                                                                 .post("/api/v1/decisions/" + decision + "/payments", Ledger.paymentJson("100.00", "2026-06-25")));
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM decision%'")
+                       .query(Long.class).single() == 0) {
+                Thread.sleep(10);
+            }
+
+            assertThat(keyRows(key)).as("no claim committed on its own while the request waits").isZero();
+            release.countDown();
+            assertThat(payment.get().status()).isEqualTo(201);
+            assertThat(keyRows(key)).isOne();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private long keyRows(String key) {
+        return jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?").param(key).query(Long.class).single();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void expiredKeysAreDeletedAndMayBeUsedAgain() {
         String key = UUID.randomUUID().toString();
         var anna = Users.ANNA.on(port).header("Idempotency-Key", key);

@@ -31,6 +31,8 @@ final class PaydayLoad {
 
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString("anna:demo".getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A long run says how the ordinary commands fare while it runs, not only at its end. */
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
 
     private final String baseUrl;
     private final JdbcTemplate jdbc;
@@ -53,9 +55,17 @@ final class PaydayLoad {
     void start() {
         threads = Executors.newFixedThreadPool(clients + 1);
         running.add(threads.submit(() -> {
+            long started = System.nanoTime();
+            long reported = started;
             while (!stop.get()) {
                 Long size = jdbc.queryForObject("SELECT coalesce(max(octet_length(token)), 0) FROM token_entry", Long.class);
                 largestToken.accumulateAndGet(size == null ? 0 : size, Math::max);
+                if (System.nanoTime() - reported > PROGRESS_NANOS) {
+                    reported = System.nanoTime();
+                    var sofar = latencies();
+                    System.out.printf("payday load after %.0f s: %,d commands, %s, largest token row %,d bytes%n", (reported - started) / 1e9,
+                            sofar.count(), sofar, largestToken.get());
+                }
                 Thread.sleep(10);
             }
             return null;

@@ -30,7 +30,7 @@ import java.lang.reflect.Method;
 class ClusterConfiguration {
 
     /**
-     * Around every transactional method of a {@code @Service}, outside its transaction (a higher
+     * Around every transactional (not read-only) method of a {@code @Service}, outside its transaction (a higher
      * precedence than the transaction advisor's), so that each attempt is a transaction of its own.
      * Infrastructure, so that Spring's auto-proxy creator applies it as it applies the transactions.
      */
@@ -41,9 +41,15 @@ class ClusterConfiguration {
         var pointcut = new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
-                return AnnotatedElementUtils.hasAnnotation(targetClass, Service.class)
-                        && (AnnotatedElementUtils.hasAnnotation(method, Transactional.class)
-                        || AnnotatedElementUtils.hasAnnotation(targetClass, Transactional.class));
+                if (!AnnotatedElementUtils.hasAnnotation(targetClass, Service.class)) {
+                    return false;
+                }
+                var transactional = AnnotatedElementUtils.findMergedAnnotation(method, Transactional.class);
+                if (transactional == null) {
+                    transactional = AnnotatedElementUtils.findMergedAnnotation(targetClass, Transactional.class);
+                }
+                // a read-only call changes nothing to conflict over, and keeps its read-only transaction
+                return transactional != null && !transactional.readOnly();
             }
         };
         var advisor = new DefaultPointcutAdvisor(pointcut, new ConflictRetry(transactions, properties, meters));

@@ -8,10 +8,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import java.sql.SQLException;
@@ -38,7 +40,6 @@ final class ConflictRetry implements MethodInterceptor {
     /** Only the outermost service call retries: a call from one service into another is part of its attempt. */
     private static final ThreadLocal<Boolean> inAttempt = new ThreadLocal<>();
 
-    private final DefaultTransactionDefinition attempt = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
     private final ObjectProvider<PlatformTransactionManager> transactionManager;
     private final ObjectProvider<ClusterProperties> properties;
     private final ObjectProvider<MeterRegistry> meters;
@@ -83,8 +84,19 @@ final class ConflictRetry implements MethodInterceptor {
         }
     }
 
-    /** One attempt, with Spring's rule for its outcome: rolled back on an unchecked exception, committed otherwise. */
+    /**
+     * One attempt, at the isolation the service asks for, with Spring's rule for its outcome: rolled
+     * back on an unchecked exception, committed otherwise.
+     */
     private Object once(MethodInvocation invocation) throws Throwable {
+        var transactional = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod(), Transactional.class);
+        if (transactional == null) {
+            transactional = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod().getDeclaringClass(), Transactional.class);
+        }
+        var attempt = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+        if (transactional != null) {
+            attempt.setIsolationLevel(transactional.isolation().value());
+        }
         TransactionStatus status = transactions.getTransaction(attempt);
         Object result;
         try {

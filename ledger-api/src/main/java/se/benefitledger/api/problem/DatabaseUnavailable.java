@@ -52,10 +52,10 @@ public final class DatabaseUnavailable {
             if (found == null && cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
                 found = cause(rollback.getApplicationException()).orElse(null);
             }
-            // a commit the database dropped is rolled back by Spring on the pool's closed proxy, whose failure has no
-            // SQL state and replaces the commit's own (logged as "Commit exception overridden by rollback exception")
-            if (cause instanceof TransactionSystemException rollback && rollback.getCause() instanceof SQLException sql
-                    && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
+            // HikariCP's proxy of a connection the database dropped: it has no SQL state. It hides the failure in a
+            // rollback of a dropped commit ("Commit exception overridden by rollback exception") and in the next
+            // statement of a transaction whose connection the database terminated
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
                 found = cause;
             }
             if (cause.getCause() == cause) {

@@ -106,6 +106,11 @@ class TwoNodesTest {
 
             // a rebuild on one node resets the segments the other holds too: a counter spoilt by hand is counted anew
             // (the naive comparison at the end fails if either municipality's segment was left out of the rebuild)
+            String firstMunicipality = first;
+            String secondMunicipality = second;
+            await("both municipalities' payments counted", Duration.ofSeconds(60), () -> jdbc.sql(
+                    "SELECT count(DISTINCT municipality) FROM spend_month WHERE municipality IN (?, ?)")
+                    .params(firstMunicipality, secondMunicipality).query(Long.class).single() == 2);
             assertThat(jdbc.sql("UPDATE spend_month SET scheduled_ore = scheduled_ore + 1").update()).isPositive();
             assertThat(Users.ADAM.on(herePort).post("/api/v1/admin/projections/monthly-spend/rebuild", "").status()).isEqualTo(202);
             await("the rebuild done", Duration.ofSeconds(120), () -> {

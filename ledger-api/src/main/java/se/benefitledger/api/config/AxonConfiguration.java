@@ -1,7 +1,5 @@
 package se.benefitledger.api.config;
 
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -23,7 +21,6 @@ import se.benefitledger.core.LedgerDomain;
 import se.benefitledger.projections.json.LedgerJson;
 
 import javax.sql.DataSource;
-import java.util.Optional;
 
 /**
  * Axon without Axon Server: the JDBC event and token stores on PostgreSQL (tables created by
@@ -90,8 +87,7 @@ public class AxonConfiguration {
         return configurer -> LedgerDomain.configure(configurer, new LedgerDomain.Repositories() {
             @Override
             public <T> Repository<T> repositoryFor(Class<T> aggregateType, org.axonframework.config.Configuration axon) {
-                Optional<Cache> cache = caching.enabled() ? Optional.of(new WeakReferenceCache()) : Optional.empty();
-                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold(), cache);
+                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold(), caching.maxSize());
             }
         });
     }

@@ -4,14 +4,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ledger.aggregate-cache.*}: committed aggregates kept in memory between commands (see
- * {@link CommitCheckingRepository}), held by weak references so that the heap decides how many.
+ * {@link CommitCheckingRepository}).
  *
- * @param enabled default true; false loads every aggregate from its snapshot and events each time
+ * @param maxSize aggregates kept per aggregate type, the least recently used leaving first (default 10,000;
+ *                0 turns the cache off: every command loads its aggregates from their snapshots and events); the
+ *                heap may reclaim any of them under pressure
  */
 @ConfigurationProperties("ledger.aggregate-cache")
-public record AggregateCacheProperties(Boolean enabled) {
+public record AggregateCacheProperties(Long maxSize) {
 
     public AggregateCacheProperties {
-        enabled = enabled == null || enabled;
+        maxSize = maxSize == null ? 10_000 : maxSize;
     }
 }

@@ -1,7 +1,8 @@
 package se.benefitledger.api.eventstore;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Assert;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
@@ -46,10 +47,10 @@ public final class CommitCheckingRepository<T> extends EventSourcingRepository<T
     private final EventStore eventStore;
     private final RepositoryProvider repositoryProvider;
     private final SnapshotTriggerDefinition snapshotTriggers;
-    private final Cache cache;
+    private final Cache<String, CachedAggregate<T>> cache;
 
     private CommitCheckingRepository(Builder<T> builder, EventStore eventStore, RepositoryProvider repositoryProvider,
-                                     SnapshotTriggerDefinition snapshotTriggers, Cache cache) {
+                                     SnapshotTriggerDefinition snapshotTriggers, Cache<String, CachedAggregate<T>> cache) {
         super(builder);
         this.eventStore = eventStore;
         this.repositoryProvider = repositoryProvider;
@@ -60,10 +61,11 @@ public final class CommitCheckingRepository<T> extends EventSourcingRepository<T
     /**
      * With a snapshot after {@code snapshotThreshold} events (none if 0), taken once the command has
      * committed. Snapshots are the aggregate's fields as JSON ({@code EventStoreConfiguration}); Axon
-     * skips those whose revision is not the aggregate class's {@code @Revision}. Loaded aggregates are kept
-     * in {@code cache} if there is one.
+     * skips those whose revision is not the aggregate class's {@code @Revision}. Up to {@code cacheSize} committed
+     * aggregates are kept in memory (none if 0), the least recently used leaving first; the heap may reclaim any of
+     * them (soft references), so the cache never causes an {@code OutOfMemoryError}.
      */
-    public static <T> Repository<T> of(Class<T> aggregateType, Configuration axon, int snapshotThreshold, Optional<Cache> cache) {
+    public static <T> Repository<T> of(Class<T> aggregateType, Configuration axon, int snapshotThreshold, long cacheSize) {
         SnapshotTriggerDefinition snapshotTriggers = NoSnapshotTriggerDefinition.INSTANCE;
         if (snapshotThreshold > 0) {
             var snapshotter = AggregateSnapshotter.builder()
@@ -83,16 +85,17 @@ public final class CommitCheckingRepository<T> extends EventSourcingRepository<T
                                              .handlerDefinition(axon.handlerDefinition(aggregateType))
                                              .repositoryProvider(repositoryProvider)
                                              .snapshotTriggerDefinition(snapshotTriggers);
-        return new CommitCheckingRepository<>(builder, axon.eventStore(), repositoryProvider, snapshotTriggers, cache.orElse(null));
+        Cache<String, CachedAggregate<T>> cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).softValues().build() : null;
+        return new CommitCheckingRepository<>(builder, axon.eventStore(), repositoryProvider, snapshotTriggers, cache);
     }
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         if (cache != null) {
-            CachedAggregate<T> cached = cache.get(aggregateIdentifier);
+            CachedAggregate<T> cached = cache.getIfPresent(aggregateIdentifier);
             if (cached != null && cached.isAt(eventStore.lastSequenceNumberFor(aggregateIdentifier))) {
                 // the command may change the cached root in place before it fails
-                CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.remove(aggregateIdentifier));
+                CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.invalidate(aggregateIdentifier));
                 return cached.entry().recreateAggregate(aggregateModel(), eventStore, repositoryProvider, snapshotTriggers);
             }
         }
@@ -104,7 +107,7 @@ public final class CommitCheckingRepository<T> extends EventSourcingRepository<T
         super.doSaveWithLock(aggregate);
         if (cache != null) {
             String identifier = aggregate.identifierAsString();
-            cache.remove(identifier);
+            cache.invalidate(identifier);
             var cached = new CachedAggregate<>(new AggregateCacheEntry<>(aggregate), aggregate.version());
             afterCommit(() -> cache.put(identifier, cached));
         }

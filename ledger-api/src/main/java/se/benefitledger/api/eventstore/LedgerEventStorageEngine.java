@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +54,19 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         return plan.take(identifier, this::readChunk).stream().filter(event -> event.getSequenceNumber() >= firstSequenceNumber);
     }
 
+    /**
+     * The aggregate cache asks this of every aggregate it holds; for the announced aggregates one query answers
+     * all of them, instead of one query each.
+     */
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Plan plan = plan();
+        if (plan == null || !plan.covers(aggregateIdentifier)) {
+            return super.lastSequenceNumberFor(aggregateIdentifier);
+        }
+        return Optional.ofNullable(plan.lastSequenceNumbers(this::readLastSequenceNumbers).get(aggregateIdentifier));
+    }
+
     /** Prefetched aggregates are read from their first event; a snapshot would only repeat it. */
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
@@ -89,11 +104,36 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
+    private Map<String, Long> readLastSequenceNumbers(List<String> identifiers) {
+        String sql = "SELECT " + schema().aggregateIdentifierColumn() + ", max(" + schema().sequenceNumberColumn() + ") FROM "
+                + schema().domainEventTable() + " WHERE " + schema().aggregateIdentifierColumn() + " = ANY (?) GROUP BY 1";
+        Connection connection = getConnection();
+        try {
+            return JdbcUtils.executeQuery(connection,
+                    c -> {
+                        var statement = c.prepareStatement(sql);
+                        statement.setArray(1, c.createArrayOf("varchar", identifiers.toArray()));
+                        return statement;
+                    },
+                    resultSet -> {
+                        Map<String, Long> last = new HashMap<>();
+                        while (resultSet.next()) {
+                            last.put(resultSet.getString(1), resultSet.getLong(2));
+                        }
+                        return last;
+                    },
+                    e -> new IllegalStateException("could not read the last sequence numbers of " + identifiers.size() + " aggregates", e));
+        } finally {
+            JdbcUtils.closeQuietly(connection);
+        }
+    }
+
     /** The announced aggregates, and the chunk of their events read but not yet loaded. */
     private static final class Plan {
         private final List<String> order;
         private final Map<String, Integer> pending = new HashMap<>();
         private final Map<String, List<DomainEventData<?>>> loaded = new HashMap<>();
+        private Map<String, Long> lastSequenceNumbers;
 
         Plan(List<String> order) {
             this.order = List.copyOf(order);
@@ -104,6 +144,14 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
         boolean covers(String identifier) {
             return pending.containsKey(identifier);
+        }
+
+        /** Read once, at the first question, before any of them is loaded and changed. */
+        Map<String, Long> lastSequenceNumbers(Function<List<String>, Map<String, Long>> reader) {
+            if (lastSequenceNumbers == null) {
+                lastSequenceNumbers = reader.apply(order);
+            }
+            return lastSequenceNumbers;
         }
 
         /** The aggregate's events, reading the chunk that starts with it when they are not in memory yet. */

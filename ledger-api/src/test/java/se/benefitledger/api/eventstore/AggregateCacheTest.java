@@ -1,6 +1,8 @@
 package se.benefitledger.api.eventstore;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.Repository;
@@ -14,6 +16,7 @@ import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.core.decision.Decision;
 import se.benefitledger.core.shared.Money;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The aggregate cache (issues 12 and 17): a committed aggregate is used again without replaying its
  * events, but never when the store holds events it has not seen (another node appended), nor with a change
- * whose request rolled back after its unit of work had committed.
+ * whose request rolled back after its unit of work had committed. A bulk command's part asks for the last
+ * sequence numbers of all its aggregates at once.
  */
 @LedgerApiTest
 class AggregateCacheTest {
@@ -36,6 +40,10 @@ class AggregateCacheTest {
     TransactionManager axonTransactions;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    EventStorageEngine engine;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void aCommittedAggregateIsUsedAgainWithoutReplayingItsEvents() {
@@ -78,6 +86,21 @@ class AggregateCacheTest {
                             .contains(reservedElsewhere).doesNotContain(rolledBack);
     }
 
+    @Test
+    void aBulkCommandLearnsTheLastSequenceNumbersOfItsAggregatesAsTheStoreHoldsThem() {
+        String decision = newDecision();
+        inUnitOfWork(() -> anotherNode().load(decision).invoke(it -> reserve(it, UUID.randomUUID())));
+        String unknown = UUID.randomUUID().toString();
+
+        var answers = inUnitOfWork(() -> {
+            ((LedgerEventStorageEngine) engine).prefetch(List.of(decision, unknown));
+            return List.of(eventStore.lastSequenceNumberFor(decision), eventStore.lastSequenceNumberFor(unknown));
+        });
+
+        assertThat(answers).containsExactly(eventStore.lastSequenceNumberFor(decision), Optional.empty());
+        assertThat(answers.get(0)).contains(1L);
+    }
+
     private String newDecision() {
         var ledger = new Ledger(port);
         return ledger.decision(ledger.household("0488"), "2026-05", "9000.00");
@@ -94,7 +117,7 @@ class AggregateCacheTest {
 
     /** The same store without this node's cache: what a second service process sees. */
     private Repository<Decision> anotherNode() {
-        return CommitCheckingRepository.of(Decision.class, axon, 0, Optional.empty());
+        return CommitCheckingRepository.of(Decision.class, axon, 0, 0);
     }
 
     private <R> R inUnitOfWork(Callable<R> task) {

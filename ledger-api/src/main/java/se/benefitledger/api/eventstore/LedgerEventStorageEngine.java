@@ -82,31 +82,30 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         String sql = "SELECT " + domainEventFields() + " FROM " + schema().domainEventTable()
                 + " WHERE " + schema().aggregateIdentifierColumn() + " = ANY (?)"
                 + " ORDER BY " + schema().aggregateIdentifierColumn() + ", " + schema().sequenceNumberColumn();
-        Connection connection = getConnection();
-        try {
-            return JdbcUtils.executeQuery(connection,
-                    c -> {
-                        var statement = c.prepareStatement(sql);
-                        statement.setArray(1, c.createArrayOf("varchar", identifiers.toArray()));
-                        return statement;
-                    },
-                    resultSet -> {
-                        Map<String, List<DomainEventData<?>>> events = new HashMap<>();
-                        while (resultSet.next()) {
-                            DomainEventData<?> event = getDomainEventData(resultSet);
-                            events.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
-                        }
-                        return events;
-                    },
-                    e -> new IllegalStateException("could not prefetch the events of " + identifiers.size() + " aggregates", e));
-        } finally {
-            JdbcUtils.closeQuietly(connection);
-        }
+        return queryAll(sql, identifiers, "prefetch the events of", resultSet -> {
+            Map<String, List<DomainEventData<?>>> events = new HashMap<>();
+            while (resultSet.next()) {
+                DomainEventData<?> event = getDomainEventData(resultSet);
+                events.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
+            }
+            return events;
+        });
     }
 
     private Map<String, Long> readLastSequenceNumbers(List<String> identifiers) {
         String sql = "SELECT " + schema().aggregateIdentifierColumn() + ", max(" + schema().sequenceNumberColumn() + ") FROM "
                 + schema().domainEventTable() + " WHERE " + schema().aggregateIdentifierColumn() + " = ANY (?) GROUP BY 1";
+        return queryAll(sql, identifiers, "read the last sequence numbers of", resultSet -> {
+            Map<String, Long> last = new HashMap<>();
+            while (resultSet.next()) {
+                last.put(resultSet.getString(1), resultSet.getLong(2));
+            }
+            return last;
+        });
+    }
+
+    /** One query with the aggregates' identifiers as its array parameter. */
+    private <R> R queryAll(String sql, List<String> identifiers, String what, JdbcUtils.SqlResultConverter<R> reader) {
         Connection connection = getConnection();
         try {
             return JdbcUtils.executeQuery(connection,
@@ -115,14 +114,8 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                         statement.setArray(1, c.createArrayOf("varchar", identifiers.toArray()));
                         return statement;
                     },
-                    resultSet -> {
-                        Map<String, Long> last = new HashMap<>();
-                        while (resultSet.next()) {
-                            last.put(resultSet.getString(1), resultSet.getLong(2));
-                        }
-                        return last;
-                    },
-                    e -> new IllegalStateException("could not read the last sequence numbers of " + identifiers.size() + " aggregates", e));
+                    reader,
+                    e -> new IllegalStateException("could not " + what + " " + identifiers.size() + " aggregates", e));
         } finally {
             JdbcUtils.closeQuietly(connection);
         }

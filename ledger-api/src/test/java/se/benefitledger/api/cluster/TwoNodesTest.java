@@ -19,8 +19,6 @@ import se.benefitledger.api.support.Users;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +28,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.benefitledger.api.support.ServiceProcesses.await;
+import static se.benefitledger.api.support.ServiceProcesses.freePort;
+import static se.benefitledger.api.support.ServiceProcesses.tail;
 
 /**
  * Issue 17: two service processes on one PostgreSQL. One node runs in this JVM (its context gives
@@ -184,28 +185,4 @@ class TwoNodesTest {
         });
     }
 
-    private static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(atMost);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": not within " + atMost.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            var lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

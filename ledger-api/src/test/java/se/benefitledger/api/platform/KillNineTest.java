@@ -13,11 +13,8 @@ import se.benefitledger.api.support.TestPostgres;
 import se.benefitledger.api.support.Users;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +25,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.benefitledger.api.support.ServiceProcesses.await;
+import static se.benefitledger.api.support.ServiceProcesses.freePort;
+import static se.benefitledger.api.support.ServiceProcesses.tail;
 
 /**
  * Crash-only: the service, a JVM of its own on a database of its own, is killed with SIGKILL in the
@@ -56,7 +56,7 @@ class KillNineTest {
         String batchId = batch.json("$.batchId");
         String settlement = settlement(jdbc, batchId);
         CompletableFuture.runAsync(() -> Users.FRIDA.on(port).post("/api/v1/payout-batches/" + batchId + "/settlement", settlement));
-        await("a settlement part committed", () -> partsDone(jdbc) > 0);
+        awaitLong("a settlement part committed", () -> partsDone(jdbc) > 0);
         service.destroyForcibly().waitFor();
 
         Map<String, Object> interrupted = jdbc.sql("SELECT status, parts, parts_done FROM bulk_command WHERE target_id = ? AND kind = 'SETTLE_PAYOUT_BATCH'")
@@ -66,8 +66,8 @@ class KillNineTest {
 
         service = start(url, port, "second");
         // the batch may show SETTLED a moment before the resumer has marked its command COMPLETED: both are awaited
-        await("the settlement resumed", () -> "SETTLED".equals(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId).json("$.status")));
-        await("every bulk command completed", () -> Users.ADAM.on(port).get("/api/v1/admin/bulk-commands").<List<String>>json("$.items[*].status")
+        awaitLong("the settlement resumed", () -> "SETTLED".equals(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batchId).json("$.status")));
+        awaitLong("every bulk command completed", () -> Users.ADAM.on(port).get("/api/v1/admin/bulk-commands").<List<String>>json("$.items[*].status")
                                                            .stream().allMatch("COMPLETED"::equals));
         awaitCaughtUp(port);
         PayoutFromEvents.assertReportsMatch(jdbc, municipality);
@@ -77,7 +77,7 @@ class KillNineTest {
         for (String projection : new String[]{"reconciliation", "monthly-spend"}) {
             assertThat(Users.ADAM.on(port).post("/api/v1/admin/projections/" + projection + "/rebuild", "").status()).isEqualTo(202);
         }
-        await("the rebuild under way", () -> Users.ADAM.on(port).get("/api/v1/admin/projections")
+        awaitLong("the rebuild under way", () -> Users.ADAM.on(port).get("/api/v1/admin/projections")
                                                              .<List<String>>json("$.items[*].status").contains("REBUILDING"));
         service.destroyForcibly().waitFor();
 
@@ -100,7 +100,7 @@ class KillNineTest {
                 .redirectOutput(home.resolve(name + ".log").toFile())
                 .start();
         try {
-            await("the service answering", () -> {
+            awaitLong("the service answering", () -> {
                 if (!process.isAlive()) {
                     throw new AssertionError("the service exited:\n" + tail(home.resolve(name + ".log")));
                 }
@@ -151,36 +151,16 @@ class KillNineTest {
     }
 
     private static void awaitCaughtUp(int port) throws InterruptedException {
-        await("every projection at the head", () -> {
+        awaitLong("every projection at the head", () -> {
             var projections = Users.ADAM.on(port).get("/api/v1/admin/projections");
             return projections.<List<String>>json("$.items[*].status").stream().allMatch("RUNNING"::equals)
                     && projections.<List<Integer>>json("$.items[*].lag").stream().allMatch(lag -> lag != null && lag == 0);
         });
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        // generous: on a busy 2-core CI machine a JVM's start alone can take a minute
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": not within 240 s");
-            }
-            Thread.sleep(20);
-        }
+    /** Generous: on a busy 2-core CI machine a JVM's start alone can take a minute. */
+    private static void awaitLong(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, Duration.ofSeconds(240), condition);
     }
 
-    private static String tail(Path log) {
-        try {
-            var lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

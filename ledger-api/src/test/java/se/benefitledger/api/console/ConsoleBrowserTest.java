@@ -130,7 +130,9 @@ class ConsoleBrowserTest {
         login(Users.FRIDA);
         Chromium.navigate(browser, () -> browser.findElement(By.linkText("Utbetalningsomgångar")).click());
         Chromium.navigate(browser, () -> browser.findElement(By.id("municipality")).sendKeys(municipality, Keys.ENTER));
-        var row = browser.findElement(By.cssSelector("#batches tr[data-batch-id='" + batchId + "']"));
+        // the list page may still be rendering after the search on a loaded machine (CI once found no row)
+        var row = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(By.cssSelector("#batches tr[data-batch-id='" + batchId + "']")));
         assertThat(row.getText()).contains(TODAY, "CREATED", "2", "6500.00");
         Chromium.screenshot(browser, "payout-batches");
 

@@ -66,6 +66,7 @@ public class BulkCommands {
     private final AccessControl access;
     private final Clock clock;
     private final Map<String, BulkKind> kinds;
+    private final BulkWork work;
     private final ObjectMapper json = LedgerJson.eventObjectMapper();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -75,7 +76,7 @@ public class BulkCommands {
     });
 
     BulkCommands(CommandGateway commands, JdbcClient jdbc, PlatformTransactionManager transactions, AccessControl access, Clock clock,
-                 List<BulkKind> kinds) {
+                 List<BulkKind> kinds, BulkWork work) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -83,6 +84,7 @@ public class BulkCommands {
         this.access = access;
         this.clock = clock;
         this.kinds = kinds.stream().collect(Collectors.toMap(BulkKind::name, Function.identity()));
+        this.work = work;
     }
 
     /**
@@ -118,7 +120,7 @@ public class BulkCommands {
         if (!running.add(commandId)) {
             throw new StateConflict("bulk command " + commandId + " is being run already");
         }
-        try {
+        try (var ignored = work.begin()) {
             while (Boolean.TRUE.equals(ownTransaction.execute(status -> step(commandId)))) {
                 // one part per transaction
             }

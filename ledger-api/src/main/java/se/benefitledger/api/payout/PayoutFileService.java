@@ -3,10 +3,12 @@ package se.benefitledger.api.payout;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import se.benefitledger.api.bulk.BulkWork;
 import se.benefitledger.api.pii.Payee;
 import se.benefitledger.api.pii.PiiAccessLog;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.problem.NotFoundException;
+import se.benefitledger.core.shared.BulkCommand;
 import se.benefitledger.core.shared.StateConflict;
 import se.benefitledger.projections.payment.PaymentQueries;
 import se.benefitledger.projections.payment.PaymentView;
@@ -40,10 +42,13 @@ public class PayoutFileService {
     private final PiiVault vault;
     private final PiiAccessLog accessLog;
     private final PayoutProperties payout;
+    private final BulkWork work;
     private final Pain001Writer writer = new Pain001Writer();
 
-    PayoutFileService(PayoutBatchQueries batches, PaymentQueries payments, PiiVault vault, PiiAccessLog accessLog, PayoutProperties payout) {
+    PayoutFileService(PayoutBatchQueries batches, PaymentQueries payments, PiiVault vault, PiiAccessLog accessLog, PayoutProperties payout,
+                      BulkWork work) {
         this.batches = batches;
+        this.work = work;
         this.payments = payments;
         this.vault = vault;
         this.accessLog = accessLog;
@@ -79,7 +84,14 @@ public class PayoutFileService {
         accessLog.payeesOfBatch(batchId);
         var header = new Pain001Writer.Header(id, OffsetDateTime.now(), id, batch.payoutDate(), debtor, batch.paymentCount(),
                 batch.controlTotal());
-        writer.write(header, transactions(batchId), destination.open());
+        if (batch.paymentCount() <= BulkCommand.MAX_AGGREGATES) {
+            writer.write(header, transactions(batchId), destination.open());
+            return;
+        }
+        // the file of a large batch is payday's bulk work as much as the batch's parts
+        try (var ignored = work.begin()) {
+            writer.write(header, transactions(batchId), destination.open());
+        }
     }
 
     /**

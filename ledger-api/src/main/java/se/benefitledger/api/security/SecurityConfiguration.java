@@ -27,6 +27,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import se.benefitledger.api.bulk.WritesBesideBulkFilter;
 import se.benefitledger.api.idempotency.IdempotencyFilter;
 import se.benefitledger.api.problem.Problems;
 
@@ -87,7 +88,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
-                            IdempotencyFilter idempotency, UserDetailsService users, PasswordEncoder passwords) throws Exception {
+                            IdempotencyFilter idempotency, WritesBesideBulkFilter besideBulk, UserDetailsService users, PasswordEncoder passwords) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate",
                     properties.mode() == SecurityProperties.Mode.BASIC ? "Basic realm=\"benefit-ledger\"" : "Bearer");
@@ -107,7 +108,9 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler((request, response, e) -> write(response, json, Problems.of(HttpStatus.FORBIDDEN,
                             "forbidden", "Forbidden", "Your role may not use this endpoint"))))
-            .addFilterAfter(idempotency, AuthorizationFilter.class);
+            .addFilterAfter(idempotency, AuthorizationFilter.class)
+            // a write beside bulk work waits for its turn before its transaction starts
+            .addFilterBefore(besideBulk, IdempotencyFilter.class);
         if (properties.mode() == SecurityProperties.Mode.JWT) {
             http.oauth2ResourceServer(resource -> resource
                     .authenticationEntryPoint(unauthenticated)

@@ -1,5 +1,6 @@
 package se.benefitledger.api.payout;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Payday: a batch of 3,000 payments is created and settled through the API while caseworkers of
  * another municipality keep committing. Token rows stay small (no gaps flood them: a single
  * transaction for the batch would leave some 20 KB of gaps), every ordinary request that got a
- * 201 is in the store, and every event reaches every projection.
+ * 201 is in the store, takes its turn beside the batch (WritesBesideBulkFilter), and every event reaches
+ * every projection.
  */
 @LedgerApiTest
 class PaydayUnderLoadTest {
@@ -65,6 +67,8 @@ class PaydayUnderLoadTest {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void aLargeBatchCreatedAndSettledUnderLoadKeepsTokensSmallAndReachesEveryProjection() throws Exception {
@@ -72,6 +76,7 @@ class PaydayUnderLoadTest {
         String busy = Municipalities.fresh();
         schedule(MunicipalityCode.of(municipality));
         Projections.awaitCaughtUp(processing, jdbc);
+        long waitedBesideBulk = registry.get("ledger.bulk.beside.wait").timer().count();
 
         var stop = new AtomicBoolean();
         var largestToken = new AtomicLong();
@@ -118,6 +123,8 @@ class PaydayUnderLoadTest {
 
         assertThat(failures).as("ordinary requests during the batch").isEmpty();
         assertThat(created).as("ordinary requests committed during the batch").isNotEmpty();
+        assertThat(registry.get("ledger.bulk.beside.wait").timer().count()).as("writes that took their turn beside the batch")
+                                                                          .isGreaterThan(waitedBesideBulk);
         assertThat(largestToken.get()).as("largest token row, bytes").isLessThan(10_000);
         Projections.awaitCaughtUp(processing, jdbc);
         assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE payment_id = ANY (?)")

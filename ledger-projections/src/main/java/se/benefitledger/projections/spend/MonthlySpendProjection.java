@@ -69,12 +69,12 @@ class MonthlySpendProjection {
 
     @EventHandler
     void on(HouseholdRegisteredEvent event) {
-        persons.joined(MemberStays.of(event));
+        persons.registered(MemberStays.of(event));
     }
 
     @EventHandler
     void on(MemberJoinedEvent event) {
-        persons.joined(List.of(MemberStays.of(event)));
+        persons.joined(MemberStays.of(event));
     }
 
     @EventHandler

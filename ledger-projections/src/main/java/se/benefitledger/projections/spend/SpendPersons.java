@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.benefitledger.projections.sql.Sql;
 
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -60,13 +61,20 @@ final class SpendPersons {
         this.jdbc = jdbc;
     }
 
-    void joined(List<MemberStays.Stay> stays) {
-        Sql.batchUpdate(jdbc, """
+    /** A new household's founders: it has no counted months yet (its payments come after it), so nothing counts them yet. */
+    void registered(List<MemberStays.Stay> founders) {
+        Sql.batchUpdate(jdbc, "INSERT INTO spend_membership (household_id, person_id, from_month, adult_from) VALUES (?, ?, ?, ?)",
+                founders.stream().map(SpendPersons::row).toList());
+    }
+
+    /** A member joins a household in a month that may already count (a join recorded late). */
+    void joined(MemberStays.Stay stay) {
+        jdbc.update("""
                         WITH stay AS (
                             INSERT INTO spend_membership (household_id, person_id, from_month, adult_from) VALUES (?, ?, ?, ?)
                             RETURNING household_id, person_id, from_month AS months_from, adult_from, 1 AS sign)"""
                         + STAY_IN_COUNTED_MONTHS + ADD_TO_PERSON_MONTHS,
-                stays.stream().map(stay -> new Object[]{stay.householdId(), stay.personId(), month(stay.from()), month(stay.adultFrom())}).toList());
+                row(stay));
     }
 
     /** The person's open stay ends before {@code month}: they no longer count in the household from then on. */
@@ -88,14 +96,23 @@ final class SpendPersons {
     /**
      * After the batch's live payments are added to {@code spend_household_month} (before its months
      * without any are deleted): a household month that starts or stops counting adds or takes away
-     * its members of that month.
+     * its members of that month. One statement for the whole batch: the month rows it changes are
+     * each written once, not once per household.
      */
     void livePaymentsChanged(SortedMap<SpendCalculator.HouseholdMonth, Integer> changes) {
-        Sql.batchUpdate(jdbc, """
-                        WITH flip AS (
-                            SELECT municipality, basis, month, household_id,
-                                   (live_payments > 0)::integer - (live_payments - ?::integer > 0)::integer AS sign
-                            FROM spend_household_month WHERE municipality = ? AND basis = ? AND month = ? AND household_id = ?),
+        var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                        WITH changed AS (
+                            SELECT * FROM unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[], ?::integer[])
+                                AS c (municipality, basis, month, household_id, delta)),
+                        flip AS (
+                            SELECT hm.municipality, hm.basis, hm.month, hm.household_id,
+                                   (hm.live_payments > 0)::integer - (hm.live_payments - c.delta > 0)::integer AS sign
+                            FROM changed c JOIN spend_household_month hm ON hm.municipality = c.municipality AND hm.basis = c.basis
+                                AND hm.month = c.month AND hm.household_id = c.household_id),
                         delta AS (
                             SELECT f.municipality, f.basis, f.month, ms.person_id,
                                    sum(CASE WHEN ms.adult_from IS NULL OR f.month >= ms.adult_from THEN f.sign ELSE 0 END) AS adults,
@@ -104,20 +121,39 @@ final class SpendPersons {
                                 AND (ms.from_month IS NULL OR ms.from_month <= f.month) AND (ms.departure_month IS NULL OR f.month < ms.departure_month)
                             WHERE f.sign <> 0
                             GROUP BY f.municipality, f.basis, f.month, ms.person_id)"""
-                        + ADD_TO_PERSON_MONTHS,
-                changes.entrySet().stream().filter(entry -> entry.getValue() != 0).map(entry -> {
-                    var row = entry.getKey().row();
-                    return new Object[]{entry.getValue(), row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId()};
-                }).toList());
+                    + ADD_TO_PERSON_MONTHS,
+                withDeltas(householdMonths(changed.stream().map(Map.Entry::getKey).toList()),
+                        changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)));
         // a person month without stays leaves no row: the table is the same however events were batched
-        Sql.batchUpdate(jdbc, """
-                        DELETE FROM spend_person_month p USING spend_membership ms
-                        WHERE p.municipality = ? AND p.basis = ? AND p.month = ? AND ms.household_id = ? AND p.person_id = ms.person_id
-                            AND p.adult_stays = 0 AND p.child_stays = 0""",
-                changes.entrySet().stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).map(householdMonth -> {
-                    var row = householdMonth.row();
-                    return new Object[]{row.municipality(), row.basis().name(), row.month(), householdMonth.householdId()};
-                }).toList());
+        var decreased = changed.stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
+        if (!decreased.isEmpty()) {
+            jdbc.update("""
+                            DELETE FROM spend_person_month p
+                            USING unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[]) AS c (municipality, basis, month, household_id),
+                                  spend_membership ms
+                            WHERE ms.household_id = c.household_id AND p.municipality = c.municipality AND p.basis = c.basis
+                                AND p.month = c.month AND p.person_id = ms.person_id AND p.adult_stays = 0 AND p.child_stays = 0""",
+                    householdMonths(decreased));
+        }
+    }
+
+    /** The household months as array parameters, one array per column. */
+    private static Object[] householdMonths(List<SpendCalculator.HouseholdMonth> householdMonths) {
+        return new Object[]{
+                householdMonths.stream().map(month -> month.row().municipality()).toArray(String[]::new),
+                householdMonths.stream().map(month -> month.row().basis().name()).toArray(String[]::new),
+                householdMonths.stream().map(month -> month.row().month()).toArray(String[]::new),
+                householdMonths.stream().map(SpendCalculator.HouseholdMonth::householdId).toArray(UUID[]::new)};
+    }
+
+    private static Object[] withDeltas(Object[] householdMonths, Integer[] deltas) {
+        var parameters = Arrays.copyOf(householdMonths, householdMonths.length + 1);
+        parameters[householdMonths.length] = deltas;
+        return parameters;
+    }
+
+    private static Object[] row(MemberStays.Stay stay) {
+        return new Object[]{stay.householdId(), stay.personId(), month(stay.from()), month(stay.adultFrom())};
     }
 
     private static String month(YearMonth month) {

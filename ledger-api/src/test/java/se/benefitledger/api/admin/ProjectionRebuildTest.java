@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LedgerApiTest
 class ProjectionRebuildTest {
 
-    private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "duration_household_month",
-            "duration_household_year", "recovery_balance", "reconciliation_batch", "reconciliation_payment", "history_aggregate", "recovered_cash_month");
+    private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "spend_person_month", "spend_membership",
+            "duration_household_month", "duration_household_year", "recovery_balance", "reconciliation_batch", "reconciliation_payment", "history_aggregate", "recovered_cash_month");
     private static final List<String> PROJECTIONS = List.of("monthly-spend", "duration-buckets", "recovery-balances", "reconciliation",
             "household-history", "recovered-cash");
 

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -36,14 +35,6 @@ public final class RecipientMonths {
         return buckets(false);
     }
 
-    /** Per month: adult and child recipients. */
-    public Map<YearMonth, Counts> perMonth() {
-        var counts = new TreeMap<YearMonth, Counts>();
-        persons.values().forEach(months -> months.forEach((month, adult) ->
-                counts.merge(month, adult ? new Counts(1, 0) : new Counts(0, 1), Counts::plus)));
-        return counts;
-    }
-
     private PersonBuckets buckets(boolean adult) {
         var buckets = new LinkedHashMap<String, Long>();
         AssistanceMonths.BUCKETS.forEach(bucket -> buckets.put(bucket, 0L));
@@ -54,11 +45,5 @@ public final class RecipientMonths {
             }
         }
         return PersonBuckets.of(buckets);
-    }
-
-    public record Counts(int adults, int children) {
-        Counts plus(Counts other) {
-            return new Counts(adults + other.adults, children + other.children);
-        }
     }
 }

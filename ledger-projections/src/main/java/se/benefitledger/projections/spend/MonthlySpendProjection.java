@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.benefitledger.core.household.HouseholdRegisteredEvent;
+import se.benefitledger.core.household.MemberDepartedEvent;
+import se.benefitledger.core.household.MemberJoinedEvent;
 import se.benefitledger.core.payment.PaymentCancelledEvent;
 import se.benefitledger.core.payment.PaymentExecutedEvent;
 import se.benefitledger.core.payment.PaymentRejectedEvent;
@@ -16,7 +19,11 @@ import se.benefitledger.projections.sql.Sql;
 import java.util.List;
 import java.util.SortedMap;
 
-/** The monthly-spend projection: tables {@code spend_month} and {@code spend_household_month}. */
+/**
+ * The monthly-spend projection: tables {@code spend_month} and {@code spend_household_month}, and
+ * the members counted in them ({@link SpendPersons}). Membership events come to this processor
+ * too, so that they and the payments reach the counts in the order they were stored.
+ */
 @Component
 @ProcessingGroup(MonthlySpendProjection.NAME)
 class MonthlySpendProjection {
@@ -24,11 +31,13 @@ class MonthlySpendProjection {
     static final String NAME = "monthly-spend";
 
     private final JdbcTemplate jdbc;
+    private final SpendPersons persons;
     private final PerBatch<SpendCalculator.Row, SpendCalculator.Totals> totals;
     private final PerBatch<SpendCalculator.HouseholdMonth, Integer> live;
 
     MonthlySpendProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.persons = new SpendPersons(jdbc);
         this.totals = new PerBatch<>(NAME + ".totals", SpendCalculator.Totals::plus, this::writeTotals);
         this.live = new PerBatch<>(NAME + ".live", Integer::sum, this::writeLive);
     }
@@ -58,9 +67,24 @@ class MonthlySpendProjection {
         apply(SpendCalculator.of(event));
     }
 
+    @EventHandler
+    void on(HouseholdRegisteredEvent event) {
+        persons.registered(MemberStays.of(event));
+    }
+
+    @EventHandler
+    void on(MemberJoinedEvent event) {
+        persons.joined(MemberStays.of(event));
+    }
+
+    @EventHandler
+    void on(MemberDepartedEvent event) {
+        persons.departed(event.householdId(), event.personId(), event.month().value());
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE spend_month, spend_household_month");
+        jdbc.execute("TRUNCATE spend_month, spend_household_month, spend_person_month, spend_membership");
     }
 
     private void apply(List<SpendCalculator.Change> changes) {
@@ -105,6 +129,7 @@ class MonthlySpendProjection {
                     return new Object[]{row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId(), entry.getValue(),
                             entry.getValue()};
                 }).toList());
+        persons.livePaymentsChanged(changes);
         // a household month whose payments all went (returned) leaves no row: the table is the same however events were batched
         Sql.batchUpdate(jdbc, """
                         DELETE FROM spend_household_month

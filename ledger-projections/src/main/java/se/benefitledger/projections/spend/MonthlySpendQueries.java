@@ -5,8 +5,6 @@ import org.springframework.stereotype.Service;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.SignedMoney;
-import se.benefitledger.projections.duration.RecipientMonths;
-import se.benefitledger.projections.duration.Recipients;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,8 +14,6 @@ import java.util.Map;
 @Service
 public class MonthlySpendQueries {
 
-    private static final RecipientMonths.Counts NO_RECIPIENTS = new RecipientMonths.Counts(0, 0);
-
     private final JdbcClient jdbc;
 
     MonthlySpendQueries(JdbcClient jdbc) {
@@ -26,22 +22,17 @@ public class MonthlySpendQueries {
 
     /** Every month from {@code from} to {@code to}, months without payments as zeros. */
     public MonthlySpendReport report(MunicipalityCode municipality, SpendBasis basis, YearMonth from, YearMonth to) {
-        var recipients = Recipients.of(jdbc, """
-                SELECT household_id, month FROM spend_household_month
-                WHERE municipality = ? AND basis = ? AND month BETWEEN ? AND ? AND live_payments > 0""",
-                municipality.code(), basis.name(), from.toString(), to.toString()).perMonth();
         Map<String, MonthlySpendReport.Month> stored = new HashMap<>();
         jdbc.sql("""
-                    SELECT month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count FROM spend_month
+                    SELECT month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count, adult_count, child_count FROM spend_month
                     WHERE municipality = ? AND basis = ? AND month BETWEEN ? AND ?""")
             .params(municipality.code(), basis.name(), from.toString(), to.toString())
             .query(rs -> {
                 long executed = rs.getLong("executed_ore");
                 long returned = rs.getLong("returned_ore");
-                var persons = recipients.getOrDefault(YearMonth.parse(rs.getString("month")), NO_RECIPIENTS);
                 stored.put(rs.getString("month"), new MonthlySpendReport.Month(rs.getString("month"), Money.ofOre(rs.getLong("scheduled_ore")),
                         Money.ofOre(executed), Money.ofOre(returned), new SignedMoney(executed - returned), rs.getInt("payment_count"),
-                        rs.getInt("household_count"), persons.adults(), persons.children()));
+                        rs.getInt("household_count"), rs.getInt("adult_count"), rs.getInt("child_count")));
             });
         var months = new ArrayList<MonthlySpendReport.Month>();
         long scheduled = 0;

@@ -1,0 +1,113 @@
+package se.benefitledger.tools.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.benefitledger.core.household.HouseholdMember;
+import se.benefitledger.core.household.HouseholdRegisteredEvent;
+import se.benefitledger.core.household.MemberDepartedEvent;
+import se.benefitledger.core.household.MemberJoinedEvent;
+import se.benefitledger.core.household.MemberRole;
+import se.benefitledger.core.payment.PaymentExecutedEvent;
+import se.benefitledger.core.shared.BenefitMonth;
+import se.benefitledger.core.shared.Money;
+import se.benefitledger.core.shared.MunicipalityCode;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static se.benefitledger.tools.benchmark.Harness.seconds;
+
+/**
+ * What the monthly-spend projection's writes cost: {@code --households=N} households registered
+ * (2 or 3 members), paid for every month of 2025 (one executed payment per household and month;
+ * every tenth household's second member moves to the next household in July), handled by the real
+ * projection in batches of 1,000 events, each batch in one transaction as the pooled processor
+ * runs it, on an embedded PostgreSQL migrated as the service's. Prints events per second.
+ */
+public final class MonthlySpendWriteBenchmark {
+
+    private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.of("0180");
+    private static final int BATCH = 1_000;
+
+    private MonthlySpendWriteBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int households = Integer.parseInt(Arrays.stream(args).filter(arg -> arg.startsWith("--households=")).map(arg -> arg.substring(13))
+                                                .findFirst().orElse("20000"));
+        try (var postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+             var context = new AnnotationConfigApplicationContext()) {
+            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
+                  .placeholders(Map.of("service_role", "postgres")).load().migrate();
+            var dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
+            context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource));
+            var type = Class.forName("se.benefitledger.projections.spend.MonthlySpendProjection");
+            context.registerBean(type);
+            context.refresh();
+            var projection = new AnnotationEventHandlerAdapter(context.getBean(type));
+            var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+            var events = events(households);
+            long start = System.nanoTime();
+            for (int from = 0; from < events.size(); from += BATCH) {
+                var batch = events.subList(from, Math.min(events.size(), from + BATCH));
+                transactions.executeWithoutResult(status -> {
+                    var unitOfWork = new BatchingUnitOfWork<>(batch);
+                    unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
+                });
+            }
+            double seconds = seconds(start);
+            System.out.printf("%,d events (%,d households, 12 months) through monthly-spend in %.1f s: %,.0f events/s%n", events.size(),
+                    households, seconds, events.size() / seconds);
+            System.out.println("2025-07: " + new JdbcTemplate(dataSource).queryForMap(
+                    "SELECT * FROM spend_month WHERE municipality = ? AND basis = 'BENEFIT_MONTH' AND month = '2025-07'", MUNICIPALITY.code()));
+        }
+    }
+
+    private static List<EventMessage<?>> events(int households) {
+        var ids = new UUID[households + 1];
+        var second = new HouseholdMember[households + 1];
+        var events = new ArrayList<EventMessage<?>>();
+        for (int h = 1; h <= households; h++) {
+            ids[h] = UUID.randomUUID();
+            var members = new ArrayList<HouseholdMember>();
+            members.add(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1).plusDays(h % 5000)));
+            second[h] = new HouseholdMember(UUID.randomUUID(), h % 3 == 0 ? MemberRole.CO_APPLICANT : MemberRole.CHILD,
+                    LocalDate.of(2007, 1, 1).plusDays(h % 3650));
+            members.add(second[h]);
+            if (h % 2 == 0) {
+                members.add(new HouseholdMember(UUID.randomUUID(), MemberRole.CHILD, LocalDate.of(2006, 6, 1).plusDays(h % 4000)));
+            }
+            events.add(GenericEventMessage.asEventMessage(new HouseholdRegisteredEvent(ids[h], MUNICIPALITY, members)));
+        }
+        for (int m = 1; m <= 12; m++) {
+            var month = new BenefitMonth(YearMonth.of(2025, m));
+            if (m == 7) {
+                for (int h = 10; h < households; h += 10) {
+                    events.add(GenericEventMessage.asEventMessage(new MemberDepartedEvent(ids[h], MUNICIPALITY, second[h].personId(), month)));
+                    events.add(GenericEventMessage.asEventMessage(new MemberJoinedEvent(ids[h + 1], MUNICIPALITY,
+                            new HouseholdMember(second[h].personId(), MemberRole.CO_APPLICANT, second[h].birthDate()), month)));
+                }
+            }
+            for (int h = 1; h <= households; h++) {
+                events.add(GenericEventMessage.asEventMessage(new PaymentExecutedEvent(UUID.randomUUID(), UUID.randomUUID(), ids[h], MUNICIPALITY,
+                        month, Money.ofOre(900_000), month.value().atDay(1).minusDays(3))));
+            }
+        }
+        return events;
+    }
+}

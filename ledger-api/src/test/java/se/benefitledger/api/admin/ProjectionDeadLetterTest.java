@@ -1,7 +1,10 @@
 package se.benefitledger.api.admin;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -180,6 +183,19 @@ class ProjectionDeadLetterTest {
     }
 
     /** Health answers {@code expected}, and its {@code projections} component says DOWN or UP with it. */
+    /** Else every event would cost every projection a query of its dead-letter queue (DeadLetterConfiguration). */
+    @Test
+    void everyReportAsksItsDeadLetterQueueOnlyForSequencesItMayHaveDeadLettered() {
+        var reports = processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance).toList();
+
+        assertThat(reports).hasSizeGreaterThanOrEqualTo(6).allSatisfy(report -> {
+            var invoker = ((AbstractEventProcessor) report).eventHandlerInvoker();
+            var invokers = invoker instanceof MultiEventHandlerInvoker multi ? multi.delegates() : List.of(invoker);
+            assertThat(invokers).isNotEmpty().allSatisfy(each -> assertThat(each).isInstanceOf(DeadLetteringEventHandlerInvoker.class)
+                                                                                 .extracting("sequenceIdentifierCacheEnabled").isEqualTo(true));
+        });
+    }
+
     private void awaitHealth(int expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         Http.Response health;

@@ -19,6 +19,12 @@ public record HouseholdMember(UUID personId, MemberRole role, LocalDate birthDat
      * and co-applicant always, anyone else once 18 years old at the end of the month.
      */
     public boolean adultIn(YearMonth month) {
-        return role != MemberRole.CHILD || !birthDate.plusYears(18).isAfter(month.atEndOfMonth());
+        YearMonth from = adultFrom();
+        return from == null || !month.isBefore(from);
+    }
+
+    /** The first month {@link #adultIn} holds: the month a child turns 18; null for applicant and co-applicant (every month). */
+    public YearMonth adultFrom() {
+        return role == MemberRole.CHILD ? YearMonth.from(birthDate.plusYears(18)) : null;
     }
 }

@@ -3,7 +3,6 @@ package se.benefitledger.projections.spend;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.household.MemberJoinedEvent;
-import se.benefitledger.core.household.MemberRole;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -33,15 +32,7 @@ final class MemberStays {
         return stay(event.householdId(), event.member(), event.fromMonth().value());
     }
 
-    /**
-     * The first month in which {@link HouseholdMember#adultIn} holds: a child is 18 at the end of
-     * the month it turns 18 in, so that month on; applicants and co-applicants always.
-     */
-    static YearMonth adultFrom(HouseholdMember member) {
-        return member.role() == MemberRole.CHILD ? YearMonth.from(member.birthDate().plusYears(18)) : null;
-    }
-
     private static Stay stay(UUID householdId, HouseholdMember member, YearMonth from) {
-        return new Stay(householdId, member.personId(), from, adultFrom(member));
+        return new Stay(householdId, member.personId(), from, member.adultFrom());
     }
 }

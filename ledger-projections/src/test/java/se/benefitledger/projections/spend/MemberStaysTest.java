@@ -23,9 +23,11 @@ class MemberStaysTest {
     void aChildIsAnAdultFromTheMonthItTurns18AsTheDomainRuleSays() {
         for (LocalDate birth = LocalDate.of(2003, 1, 1); birth.isBefore(LocalDate.of(2005, 1, 1)); birth = birth.plusDays(1)) {
             var child = new HouseholdMember(UUID.randomUUID(), MemberRole.CHILD, birth);
-            YearMonth adultFrom = MemberStays.adultFrom(child);
+            YearMonth adultFrom = child.adultFrom();
             for (YearMonth month = YearMonth.of(2020, 6); month.isBefore(YearMonth.of(2023, 6)); month = month.plusMonths(1)) {
-                assertThat(!month.isBefore(adultFrom)).as(birth + " in " + month).isEqualTo(child.adultIn(month));
+                // domain.md §9.4: 18 years old at the end of the month
+                assertThat(!month.isBefore(adultFrom)).as(birth + " in " + month).isEqualTo(!birth.plusYears(18).isAfter(month.atEndOfMonth()));
+                assertThat(child.adultIn(month)).as(birth + " in " + month).isEqualTo(!month.isBefore(adultFrom));
             }
         }
     }
@@ -34,15 +36,15 @@ class MemberStaysTest {
     void aChildBornOnALeapDayIs18FromFebruary() {
         var child = new HouseholdMember(UUID.randomUUID(), MemberRole.CHILD, LocalDate.of(2004, 2, 29));
 
-        assertThat(MemberStays.adultFrom(child)).isEqualTo(YearMonth.of(2022, 2));
+        assertThat(child.adultFrom()).isEqualTo(YearMonth.of(2022, 2));
     }
 
     @Test
     void applicantsAndCoApplicantsAreAdultsInEveryMonthWhateverTheirAge() {
         var young = LocalDate.of(2008, 5, 5);
 
-        assertThat(MemberStays.adultFrom(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, young))).isNull();
-        assertThat(MemberStays.adultFrom(new HouseholdMember(UUID.randomUUID(), MemberRole.CO_APPLICANT, young))).isNull();
+        assertThat(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, young).adultFrom()).isNull();
+        assertThat(new HouseholdMember(UUID.randomUUID(), MemberRole.CO_APPLICANT, young).adultFrom()).isNull();
     }
 
     @Test

@@ -13,6 +13,7 @@ import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Projections;
 import se.benefitledger.api.support.Users;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LedgerApiTest
 class ProjectionRebuildTest {
 
-    private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "spend_person_month", "spend_membership",
+    private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "spend_person_month", "spend_person_year", "spend_membership",
             "duration_household_month", "duration_household_year", "recovery_balance", "reconciliation_batch", "reconciliation_payment", "history_aggregate", "recovered_cash_month");
     private static final List<String> PROJECTIONS = List.of("monthly-spend", "duration-buckets", "recovery-balances", "reconciliation",
             "household-history", "recovered-cash");
@@ -85,6 +86,25 @@ class ProjectionRebuildTest {
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM duration_household_year WHERE household_id = ?").param(household).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void theMigrationFillsThePersonYearsAsTheProjectionKeepsThem() throws Exception {
+        String municipality = Municipalities.fresh();
+        var history = new se.benefitledger.api.report.RandomHistoryForTests(8L, municipality).events();
+        for (int from = 0; from < history.size(); from += 500) {
+            eventStore.publish(history.subList(from, Math.min(history.size(), from + 500)));
+        }
+        Projections.awaitCaughtUp(processing, jdbc);
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V92__spend_person_year.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.lastIndexOf("SELECT municipality"), migration.lastIndexOf(';'));
+
+        var kept = jdbc.sql("SELECT t::text FROM spend_person_year t WHERE municipality = ? ORDER BY 1").param(municipality)
+                       .query(String.class).list();
+        assertThat(kept).isNotEmpty();
+        assertThat(jdbc.sql("SELECT t::text FROM (" + backfill + ") t WHERE municipality = ? ORDER BY 1").param(municipality)
+                       .query(String.class).list()).isEqualTo(kept);
     }
 
     @Test

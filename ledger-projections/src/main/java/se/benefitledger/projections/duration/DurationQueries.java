@@ -62,8 +62,7 @@ public class DurationQueries {
 
     private DurationReport report(MunicipalityCode municipality, YearMonth end) {
         int year = end.getYear();
-        var buckets = new LinkedHashMap<String, Long>();
-        AssistanceMonths.BUCKETS.forEach(bucket -> buckets.put(bucket, 0L));
+        var buckets = emptyBuckets();
         jdbc.sql("""
                     SELECT months, count(*) AS households FROM (
                         SELECT household_id, sum(bit_count((months & CASE WHEN year = ? THEN ? ELSE ? END)::bit(12))) AS months
@@ -76,16 +75,47 @@ public class DurationQueries {
                 buckets.merge(AssistanceMonths.bucket(rs.getInt("months")), rs.getLong("households"), Long::sum);
             });
         long households = buckets.values().stream().mapToLong(Long::longValue).sum();
-        var recipients = recipients(municipality, end);
         return new DurationReport(municipality, new DurationReport.Window(end.minusMonths(11).toString(), end.toString()), buckets, households,
-                buckets.get("10-12"), new DurationReport.Persons(recipients.adults(), recipients.children()));
+                buckets.get("10-12"), persons(municipality, end));
     }
 
-    /** The members of the municipality's households in their assistance months of the 12 months ending with {@code end}. */
-    private RecipientMonths recipients(MunicipalityCode municipality, YearMonth end) {
-        return Recipients.of(jdbc, """
-                SELECT household_id, month FROM duration_household_month
-                WHERE municipality = ? AND month BETWEEN ? AND ? AND live_payments > 0""",
-                municipality.code(), end.minusMonths(11).toString(), end.toString());
+    /**
+     * The members of the municipality's households in their assistance months of the 12 months
+     * ending with {@code end} (domain.md §9.4): a person's month counts once however many of their
+     * households had it, as an adult month when they were an adult in any of them, else as a child
+     * month. The monthly-spend projection keeps them per person and year ({@code spend_person_year}):
+     * its household months of basis BENEFIT_MONTH are these assistance months.
+     */
+    private DurationReport.Persons persons(MunicipalityCode municipality, YearMonth end) {
+        int year = end.getYear();
+        int thisYear = AssistanceMonths.windowMask(year, end);
+        int lastYear = AssistanceMonths.windowMask(year - 1, end);
+        var adults = emptyBuckets();
+        var children = emptyBuckets();
+        jdbc.sql("""
+                    SELECT adult, child, count(*) AS persons FROM (
+                        SELECT sum(bit_count((adult_months & CASE WHEN year = ? THEN ? ELSE ? END)::bit(12))) AS adult,
+                               sum(bit_count((child_months & CASE WHEN year = ? THEN ? ELSE ? END)::bit(12))) AS child
+                        FROM spend_person_year
+                        WHERE municipality = ? AND year IN (?, ?)
+                        GROUP BY person_id) window_months
+                    GROUP BY adult, child""")
+            .params(year, thisYear, lastYear, year, thisYear, lastYear, municipality.code(), year, year - 1)
+            .query(rs -> {
+                long persons = rs.getLong("persons");
+                if (rs.getInt("adult") > 0) {
+                    adults.merge(AssistanceMonths.bucket(rs.getInt("adult")), persons, Long::sum);
+                }
+                if (rs.getInt("child") > 0) {
+                    children.merge(AssistanceMonths.bucket(rs.getInt("child")), persons, Long::sum);
+                }
+            });
+        return new DurationReport.Persons(PersonBuckets.of(adults), PersonBuckets.of(children));
+    }
+
+    private static Map<String, Long> emptyBuckets() {
+        var buckets = new LinkedHashMap<String, Long>();
+        AssistanceMonths.BUCKETS.forEach(bucket -> buckets.put(bucket, 0L));
+        return buckets;
     }
 }

@@ -84,7 +84,7 @@ class MonthlySpendProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE spend_month, spend_household_month, spend_person_month, spend_membership");
+        jdbc.execute("TRUNCATE spend_month, spend_household_month, spend_person_month, spend_person_year, spend_membership");
     }
 
     private void apply(List<SpendCalculator.Change> changes) {

@@ -11,8 +11,9 @@ import java.util.SortedMap;
 import java.util.UUID;
 
 /**
- * The monthly-spend projection's person counts: tables {@code spend_membership} and
- * {@code spend_person_month}, and {@code adult_count} and {@code child_count} of {@code spend_month}.
+ * The monthly-spend projection's person counts: tables {@code spend_membership},
+ * {@code spend_person_month} and {@code spend_person_year} (the persons of duration-buckets), and
+ * {@code adult_count} and {@code child_count} of {@code spend_month}.
  * <p>
  * A person month counts the person's stays in the month's counted households, so it is the product
  * of two things that change: which household months count, and who was a member when. Membership
@@ -24,9 +25,11 @@ final class SpendPersons {
 
     /**
      * Adds the rows of a CTE {@code delta} (municipality, basis, month, person_id, adults, children:
-     * the change of the person's adult and child stays) to the person months, and each person's
-     * change of count (adult, child, none) to the months' counts. Their month rows exist: a person
-     * month only changes with a counted household month, which writes its month row first.
+     * the change of the person's adult and child stays) to the person months, each changed benefit
+     * month's state (adult, child, none) to the person's year masks, and each person's change of
+     * count to the months' counts. Their month rows exist: a person month only changes with a
+     * counted household month, which writes its month row first. A year's row belongs to one
+     * municipality, whose events one segment handles, so no other writer inserts it meanwhile.
      */
     private static final String ADD_TO_PERSON_MONTHS = """
             , upserted AS (
@@ -35,6 +38,23 @@ final class SpendPersons {
                 ON CONFLICT (municipality, basis, month, person_id) DO UPDATE
                     SET adult_stays = p.adult_stays + EXCLUDED.adult_stays, child_stays = p.child_stays + EXCLUDED.child_stays
                 RETURNING municipality, basis, month, person_id, adult_stays, child_stays),
+            years AS (
+                SELECT municipality, left(month, 4)::integer AS year, person_id,
+                       bit_or(1 << (right(month, 2)::integer - 1)) AS changed,
+                       bit_or(CASE WHEN adult_stays > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS adult,
+                       bit_or(CASE WHEN adult_stays = 0 AND child_stays > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS child
+                FROM upserted WHERE basis = 'BENEFIT_MONTH'
+                GROUP BY municipality, left(month, 4), person_id),
+            years_updated AS (
+                UPDATE spend_person_year y
+                SET adult_months = (y.adult_months & ~c.changed) | c.adult, child_months = (y.child_months & ~c.changed) | c.child
+                FROM years c WHERE y.municipality = c.municipality AND y.year = c.year AND y.person_id = c.person_id
+                RETURNING y.municipality, y.year, y.person_id),
+            years_inserted AS (
+                INSERT INTO spend_person_year (municipality, year, person_id, adult_months, child_months)
+                SELECT municipality, year, person_id, adult, child FROM years c
+                WHERE adult | child <> 0 AND NOT EXISTS (
+                    SELECT 1 FROM years_updated u WHERE u.municipality = c.municipality AND u.year = c.year AND u.person_id = c.person_id)),
             counted AS (
                 SELECT u.municipality, u.basis, u.month,
                        sum((u.adult_stays > 0)::integer - (u.adult_stays - d.adults > 0)::integer) AS adults,
@@ -54,6 +74,9 @@ final class SpendPersons {
                 FROM stay s JOIN spend_household_month hm ON hm.household_id = s.household_id
                     AND (s.months_from IS NULL OR hm.month >= s.months_from) AND hm.live_payments > 0
                 GROUP BY hm.municipality, hm.basis, hm.month, s.person_id)""";
+
+    /** A person's years left without a counted month leave no row: the table is the same however events were batched. */
+    private static final String DELETE_EMPTY_YEARS = "DELETE FROM spend_person_year WHERE adult_months = 0 AND child_months = 0 AND person_id";
 
     private final JdbcTemplate jdbc;
 
@@ -91,6 +114,7 @@ final class SpendPersons {
                         WHERE hm.household_id = ? AND hm.month >= ? AND p.municipality = hm.municipality AND p.basis = hm.basis
                             AND p.month = hm.month AND p.person_id = ? AND p.adult_stays = 0 AND p.child_stays = 0""",
                 householdId, month.toString(), personId);
+        jdbc.update(DELETE_EMPTY_YEARS + " = ?", personId);
     }
 
     /**
@@ -134,6 +158,8 @@ final class SpendPersons {
                             WHERE ms.household_id = c.household_id AND p.municipality = c.municipality AND p.basis = c.basis
                                 AND p.month = c.month AND p.person_id = ms.person_id AND p.adult_stays = 0 AND p.child_stays = 0""",
                     householdMonths(decreased));
+            jdbc.update(DELETE_EMPTY_YEARS + " IN (SELECT person_id FROM spend_membership WHERE household_id = ANY (?::uuid[]))",
+                    (Object) decreased.stream().map(SpendCalculator.HouseholdMonth::householdId).distinct().toArray(UUID[]::new));
         }
     }
 

@@ -21,11 +21,6 @@ public final class AssistanceMonths {
             int byHousehold = householdId.compareTo(other.householdId);
             return byHousehold != 0 ? byHousehold : month.compareTo(other.month);
         }
-
-        /** The month's bit in the household's year mask. */
-        int bit() {
-            return 1 << (month.getMonthValue() - 1);
-        }
     }
 
     /** 10-12 is long-term assistance (långvarigt ekonomiskt bistånd). */

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import se.benefitledger.core.payment.PaymentExecutedEvent;
 import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.projections.sql.PerBatch;
-import se.benefitledger.projections.sql.Sql;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.SortedMap;
 
 /** The duration-buckets projection: tables {@code duration_household_month} and {@code duration_household_year}. */
@@ -43,29 +43,52 @@ class DurationProjection {
         jdbc.execute("TRUNCATE duration_household_month, duration_household_year");
     }
 
-    /** Counts live payments per household month and keeps the month's bit set while any is live. */
+    /**
+     * Counts live payments per household month and keeps the month's bit set while any is live: one
+     * statement for the batch (a household's year row is written once however many of its months
+     * changed), then one each for the rows left with nothing live.
+     */
     private void write(SortedMap<AssistanceMonths.HouseholdMonth, Integer> changes) {
-        Sql.batchUpdate(jdbc, """
-                        WITH changed AS (
-                            INSERT INTO duration_household_month (household_id, month, municipality, live_payments) VALUES (?, ?, ?, ?)
-                            ON CONFLICT (household_id, month)
-                                DO UPDATE SET live_payments = duration_household_month.live_payments + EXCLUDED.live_payments
-                            RETURNING municipality, household_id, live_payments)
+        var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        var months = changed.stream().map(Map.Entry::getKey).toList();
+        jdbc.update("""
+                        WITH c AS (
+                            SELECT * FROM unnest(?::uuid[], ?::char(7)[], ?::char(4)[], ?::integer[])
+                                AS c (household_id, month, municipality, delta)),
+                        upserted AS (
+                            INSERT INTO duration_household_month AS hm (household_id, month, municipality, live_payments)
+                            SELECT household_id, month, municipality, delta FROM c
+                            ON CONFLICT (household_id, month) DO UPDATE SET live_payments = hm.live_payments + EXCLUDED.live_payments
+                            RETURNING household_id, month, municipality, live_payments),
+                        years AS (
+                            SELECT municipality, left(month, 4)::integer AS year, household_id,
+                                   bit_or(1 << (right(month, 2)::integer - 1)) AS changed,
+                                   bit_or(CASE WHEN live_payments > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS live
+                            FROM upserted GROUP BY municipality, left(month, 4), household_id),
+                        updated AS (
+                            UPDATE duration_household_year y SET months = (y.months & ~g.changed) | g.live
+                            FROM years g WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id
+                            RETURNING y.municipality, y.year, y.household_id)
                         INSERT INTO duration_household_year (municipality, year, household_id, months)
-                        SELECT municipality, ?, household_id, CASE WHEN live_payments > 0 THEN ? ELSE 0 END FROM changed
-                        ON CONFLICT (municipality, year, household_id) DO UPDATE SET months = CASE WHEN EXCLUDED.months <> 0
-                            THEN duration_household_year.months | EXCLUDED.months
-                            ELSE duration_household_year.months & ~?::integer END""",
-                changes.entrySet().stream().filter(entry -> entry.getValue() != 0).map(entry -> {
-                    var month = entry.getKey();
-                    return new Object[]{month.householdId(), month.month().toString(), month.municipality(), entry.getValue(),
-                            month.month().getYear(), month.bit(), month.bit()};
-                }).toList());
+                        SELECT municipality, year, household_id, live FROM years g
+                        WHERE live <> 0 AND NOT EXISTS (
+                            SELECT 1 FROM updated u WHERE u.municipality = g.municipality AND u.year = g.year AND u.household_id = g.household_id)""",
+                months.stream().map(AssistanceMonths.HouseholdMonth::householdId).toArray(UUID[]::new),
+                months.stream().map(month -> month.month().toString()).toArray(String[]::new),
+                months.stream().map(AssistanceMonths.HouseholdMonth::municipality).toArray(String[]::new),
+                changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
         // months and years left with nothing live leave no row: the tables are the same however events were batched
-        var decreased = changes.entrySet().stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
-        Sql.batchUpdate(jdbc, "DELETE FROM duration_household_month WHERE household_id = ? AND month = ? AND live_payments = 0",
-                decreased.stream().map(month -> new Object[]{month.householdId(), month.month().toString()}).toList());
-        Sql.batchUpdate(jdbc, "DELETE FROM duration_household_year WHERE municipality = ? AND year = ? AND household_id = ? AND months = 0",
-                decreased.stream().map(month -> new Object[]{month.municipality(), month.month().getYear(), month.householdId()}).toList());
+        var decreased = changed.stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
+        if (!decreased.isEmpty()) {
+            var households = decreased.stream().map(AssistanceMonths.HouseholdMonth::householdId).toArray(UUID[]::new);
+            jdbc.update("""
+                            DELETE FROM duration_household_month hm USING unnest(?::uuid[], ?::char(7)[]) AS c (household_id, month)
+                            WHERE hm.household_id = c.household_id AND hm.month = c.month AND hm.live_payments = 0""",
+                    households, decreased.stream().map(month -> month.month().toString()).toArray(String[]::new));
+            jdbc.update("DELETE FROM duration_household_year WHERE household_id = ANY (?::uuid[]) AND months = 0", (Object) households);
+        }
     }
 }

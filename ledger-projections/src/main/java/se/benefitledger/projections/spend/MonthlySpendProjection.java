@@ -17,6 +17,7 @@ import se.benefitledger.projections.sql.PerBatch;
 import se.benefitledger.projections.sql.Sql;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -111,32 +112,47 @@ class MonthlySpendProjection {
                         entry.getValue().payments()}).toList());
     }
 
-    /** A household starts counting in a month when its live payments go above zero, and stops (its row gone) at zero. */
+    /**
+     * A household starts counting in a month when its live payments go above zero, and stops (its
+     * row gone) at zero. One statement for the batch's household months and one for their months'
+     * counts: as a statement per household month, each rewrote its month's row, the batch's
+     * costliest statement in a settlement.
+     */
     private void writeLive(SortedMap<SpendCalculator.HouseholdMonth, Integer> changes) {
-        Sql.batchUpdate(jdbc, """
-                        WITH changed AS (
-                            INSERT INTO spend_household_month (municipality, basis, month, household_id, live_payments) VALUES (?, ?, ?, ?, ?)
+        var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                        WITH c AS (
+                            SELECT * FROM unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[], ?::integer[])
+                                AS c (municipality, basis, month, household_id, delta)),
+                        upserted AS (
+                            INSERT INTO spend_household_month AS hm (municipality, basis, month, household_id, live_payments)
+                            SELECT municipality, basis, month, household_id, delta FROM c
                             ON CONFLICT (municipality, basis, month, household_id)
-                                DO UPDATE SET live_payments = spend_household_month.live_payments + EXCLUDED.live_payments
-                            RETURNING municipality, basis, month, live_payments, live_payments - ?::integer AS before)
-                        INSERT INTO spend_month (municipality, basis, month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count)
-                        SELECT municipality, basis, month, 0, 0, 0, 0,
-                               (CASE WHEN live_payments > 0 THEN 1 ELSE 0 END) - (CASE WHEN before > 0 THEN 1 ELSE 0 END)
-                        FROM changed
-                        ON CONFLICT (municipality, basis, month) DO UPDATE SET household_count = spend_month.household_count + EXCLUDED.household_count""",
-                changes.entrySet().stream().filter(entry -> entry.getValue() != 0).map(entry -> {
-                    var row = entry.getKey().row();
-                    return new Object[]{row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId(), entry.getValue(),
-                            entry.getValue()};
-                }).toList());
-        persons.livePaymentsChanged(changes);
+                                DO UPDATE SET live_payments = hm.live_payments + EXCLUDED.live_payments
+                            RETURNING municipality, basis, month, household_id, live_payments),
+                        counted AS (
+                            SELECT u.municipality, u.basis, u.month,
+                                   sum((u.live_payments > 0)::integer - (u.live_payments - c.delta > 0)::integer) AS households
+                            FROM upserted u JOIN c USING (municipality, basis, month, household_id)
+                            GROUP BY u.municipality, u.basis, u.month)
+                        INSERT INTO spend_month AS s (municipality, basis, month, scheduled_ore, executed_ore, returned_ore, payment_count, household_count)
+                        SELECT municipality, basis, month, 0, 0, 0, 0, households FROM counted
+                        ON CONFLICT (municipality, basis, month) DO UPDATE SET household_count = s.household_count + EXCLUDED.household_count""",
+                SpendPersons.withDeltas(SpendPersons.householdMonths(changed.stream().map(Map.Entry::getKey).toList()),
+                        changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)));
+        persons.livePaymentsChanged(changed);
         // a household month whose payments all went (returned) leaves no row: the table is the same however events were batched
-        Sql.batchUpdate(jdbc, """
-                        DELETE FROM spend_household_month
-                        WHERE municipality = ? AND basis = ? AND month = ? AND household_id = ? AND live_payments = 0""",
-                changes.entrySet().stream().filter(entry -> entry.getValue() < 0).map(entry -> {
-                    var row = entry.getKey().row();
-                    return new Object[]{row.municipality(), row.basis().name(), row.month(), entry.getKey().householdId()};
-                }).toList());
+        var decreased = changed.stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
+        if (!decreased.isEmpty()) {
+            jdbc.update("""
+                            DELETE FROM spend_household_month hm
+                            USING unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[]) AS c (municipality, basis, month, household_id)
+                            WHERE hm.municipality = c.municipality AND hm.basis = c.basis AND hm.month = c.month
+                                AND hm.household_id = c.household_id AND hm.live_payments = 0""",
+                    SpendPersons.householdMonths(decreased));
+        }
     }
 }

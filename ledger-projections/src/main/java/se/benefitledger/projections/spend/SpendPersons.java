@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.UUID;
 
 /**
@@ -123,11 +122,7 @@ final class SpendPersons {
      * its members of that month. One statement for the whole batch: the month rows it changes are
      * each written once, not once per household.
      */
-    void livePaymentsChanged(SortedMap<SpendCalculator.HouseholdMonth, Integer> changes) {
-        var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
-        if (changed.isEmpty()) {
-            return;
-        }
+    void livePaymentsChanged(List<Map.Entry<SpendCalculator.HouseholdMonth, Integer>> changed) {
         jdbc.update("""
                         WITH changed AS (
                             SELECT * FROM unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[], ?::integer[])
@@ -164,7 +159,7 @@ final class SpendPersons {
     }
 
     /** The household months as array parameters, one array per column. */
-    private static Object[] householdMonths(List<SpendCalculator.HouseholdMonth> householdMonths) {
+    static Object[] householdMonths(List<SpendCalculator.HouseholdMonth> householdMonths) {
         return new Object[]{
                 householdMonths.stream().map(month -> month.row().municipality()).toArray(String[]::new),
                 householdMonths.stream().map(month -> month.row().basis().name()).toArray(String[]::new),
@@ -172,7 +167,7 @@ final class SpendPersons {
                 householdMonths.stream().map(SpendCalculator.HouseholdMonth::householdId).toArray(UUID[]::new)};
     }
 
-    private static Object[] withDeltas(Object[] householdMonths, Integer[] deltas) {
+    static Object[] withDeltas(Object[] householdMonths, Integer[] deltas) {
         var parameters = Arrays.copyOf(householdMonths, householdMonths.length + 1);
         parameters[householdMonths.length] = deltas;
         return parameters;

@@ -18,7 +18,10 @@ import se.benefitledger.projections.sql.SqlBatch;
 
 import java.util.UUID;
 
-/** Keeps the {@code payment} table, in the command's transaction; a batch of 100,000 is written in JDBC batches. */
+/**
+ * Keeps the {@code payment} table, in the command's transaction; a batch of 100,000 is written in JDBC batches, and its
+ * payments' batching and execution one statement per part.
+ */
 @Component
 @ProcessingGroup("payment-view")
 class PaymentProjection {
@@ -47,14 +50,18 @@ class PaymentProjection {
 
     @EventHandler
     void on(PaymentBatchedEvent event, @SequenceNumber long version) {
-        sql.update("UPDATE payment SET status = ?, batch_id = ?, version = ? WHERE payment_id = ?",
-                PaymentStatus.BATCHED.name(), event.batchId(), version, event.paymentId());
+        sql.row("""
+                UPDATE payment p SET status = 'BATCHED', batch_id = v.batch_id, version = v.version
+                FROM unnest(?::uuid[], ?::uuid[], ?::bigint[]) AS v (payment_id, batch_id, version) WHERE p.payment_id = v.payment_id""",
+                event.paymentId(), event.batchId(), version);
     }
 
     @EventHandler
     void on(PaymentExecutedEvent event, @SequenceNumber long version) {
-        sql.update("UPDATE payment SET status = ?, executed_on = ?, version = ? WHERE payment_id = ?",
-                PaymentStatus.EXECUTED.name(), event.executedOn(), version, event.paymentId());
+        sql.row("""
+                UPDATE payment p SET status = 'EXECUTED', executed_on = v.executed_on, version = v.version
+                FROM unnest(?::uuid[], ?::date[], ?::bigint[]) AS v (payment_id, executed_on, version) WHERE p.payment_id = v.payment_id""",
+                event.paymentId(), event.executedOn(), version);
     }
 
     @EventHandler

@@ -46,12 +46,7 @@ class ProjectionRebuildTest {
 
     @Test
     void aRebuildFromZeroReproducesEveryTableRowByRow() throws Exception {
-        String municipality = Municipalities.fresh();
-        var history = new se.benefitledger.api.report.RandomHistoryForTests(7L, municipality).events();
-        for (int from = 0; from < history.size(); from += 500) {
-            eventStore.publish(history.subList(from, Math.min(history.size(), from + 500)));
-        }
-        Projections.awaitCaughtUp(processing, jdbc);
+        String municipality = randomHistoryCaughtUp(7L);
         Map<String, List<String>> incremental = snapshot();
         assertThat(incremental.get("spend_month")).isNotEmpty();
         assertThat(incremental.get("reconciliation_payment")).isNotEmpty();
@@ -90,12 +85,7 @@ class ProjectionRebuildTest {
 
     @Test
     void theMigrationFillsThePersonYearsAsTheProjectionKeepsThem() throws Exception {
-        String municipality = Municipalities.fresh();
-        var history = new se.benefitledger.api.report.RandomHistoryForTests(8L, municipality).events();
-        for (int from = 0; from < history.size(); from += 500) {
-            eventStore.publish(history.subList(from, Math.min(history.size(), from + 500)));
-        }
-        Projections.awaitCaughtUp(processing, jdbc);
+        String municipality = randomHistoryCaughtUp(8L);
         String migration = new String(getClass().getResourceAsStream("/db/migration/V92__spend_person_year.sql").readAllBytes(),
                 StandardCharsets.UTF_8);
         String backfill = migration.substring(migration.lastIndexOf("SELECT municipality"), migration.lastIndexOf(';'));
@@ -140,6 +130,17 @@ class ProjectionRebuildTest {
             assertThat(Instant.now()).as("rebuilds finish: " + listed.body()).isBefore(deadline);
             Thread.sleep(100);
         }
+    }
+
+    /** A random history of a fresh municipality, stored and followed by every projection; answers the municipality. */
+    private String randomHistoryCaughtUp(long seed) throws InterruptedException {
+        String municipality = Municipalities.fresh();
+        var history = new se.benefitledger.api.report.RandomHistoryForTests(seed, municipality).events();
+        for (int from = 0; from < history.size(); from += 500) {
+            eventStore.publish(history.subList(from, Math.min(history.size(), from + 500)));
+        }
+        Projections.awaitCaughtUp(processing, jdbc);
+        return municipality;
     }
 
     private Map<String, List<String>> snapshot() {

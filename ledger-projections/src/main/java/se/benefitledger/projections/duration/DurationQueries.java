@@ -65,12 +65,14 @@ public class DurationQueries {
         var buckets = emptyBuckets();
         jdbc.sql("""
                     SELECT months, count(*) AS households FROM (
-                        SELECT household_id, sum(bit_count((months & CASE WHEN year = ? THEN ? ELSE ? END)::bit(12))::integer) AS months
-                        FROM duration_household_year
-                        WHERE municipality = ? AND year IN (?, ?)
-                        GROUP BY household_id) window_months
+                        SELECT coalesce(bit_count((a.months & ?)::bit(12))::integer, 0)
+                               + coalesce(bit_count((b.months & ?)::bit(12))::integer, 0) AS months
+                        FROM (SELECT household_id, months FROM duration_household_year WHERE municipality = ? AND year = ?) a
+                        FULL JOIN (SELECT household_id, months FROM duration_household_year WHERE municipality = ? AND year = ? AND ? <> 0) b
+                            USING (household_id)) window_months
                     WHERE months > 0 GROUP BY months""")
-            .params(window.year(), window.thisYear(), window.lastYear(), municipality.code(), window.year(), window.earliestYear())
+            .params(window.thisYear(), window.lastYear(), municipality.code(), window.year(), municipality.code(), window.year() - 1,
+                    window.lastYear())
             .query(rs -> {
                 buckets.merge(AssistanceMonths.bucket(rs.getInt("months")), rs.getLong("households"), Long::sum);
             });
@@ -80,18 +82,15 @@ public class DurationQueries {
     }
 
     /**
-     * The 12 months ending with a month, as masks of its year and the year before. A window ending
-     * in December reads no row of the year before. The sums are integers: summed as bigint, {@code
-     * bit_count}'s type, PostgreSQL adds them up as numeric, which took half of the query's time.
+     * The 12 months ending with a month, as masks of its year and the year before. The queries join
+     * a household's (or person's) row of the one year to its row of the other, at most one each,
+     * instead of grouping by household: a third of the time for a window inside one year (ending
+     * in December), which reads no row of the year before, and a quarter less for the others.
      */
     private record YearMasks(int year, int thisYear, int lastYear) {
 
         static YearMasks ending(YearMonth end) {
             return new YearMasks(end.getYear(), AssistanceMonths.windowMask(end.getYear(), end), AssistanceMonths.windowMask(end.getYear() - 1, end));
-        }
-
-        int earliestYear() {
-            return lastYear == 0 ? year : year - 1;
         }
     }
 
@@ -107,14 +106,16 @@ public class DurationQueries {
         var children = emptyBuckets();
         jdbc.sql("""
                     SELECT adult, child, count(*) AS persons FROM (
-                        SELECT sum(bit_count((adult_months & CASE WHEN year = ? THEN ? ELSE ? END)::bit(12))::integer) AS adult,
-                               sum(bit_count((child_months & CASE WHEN year = ? THEN ? ELSE ? END)::bit(12))::integer) AS child
-                        FROM spend_person_year
-                        WHERE municipality = ? AND year IN (?, ?)
-                        GROUP BY person_id) window_months
+                        SELECT coalesce(bit_count((a.adult_months & ?)::bit(12))::integer, 0)
+                               + coalesce(bit_count((b.adult_months & ?)::bit(12))::integer, 0) AS adult,
+                               coalesce(bit_count((a.child_months & ?)::bit(12))::integer, 0)
+                               + coalesce(bit_count((b.child_months & ?)::bit(12))::integer, 0) AS child
+                        FROM (SELECT person_id, adult_months, child_months FROM spend_person_year WHERE municipality = ? AND year = ?) a
+                        FULL JOIN (SELECT person_id, adult_months, child_months FROM spend_person_year
+                                   WHERE municipality = ? AND year = ? AND ? <> 0) b USING (person_id)) window_months
                     GROUP BY adult, child""")
-            .params(window.year(), window.thisYear(), window.lastYear(), window.year(), window.thisYear(), window.lastYear(),
-                    municipality.code(), window.year(), window.earliestYear())
+            .params(window.thisYear(), window.lastYear(), window.thisYear(), window.lastYear(), municipality.code(), window.year(),
+                    municipality.code(), window.year() - 1, window.lastYear())
             .query(rs -> {
                 long persons = rs.getLong("persons");
                 if (rs.getInt("adult") > 0) {

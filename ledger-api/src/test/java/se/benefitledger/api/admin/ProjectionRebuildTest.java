@@ -81,6 +81,10 @@ class ProjectionRebuildTest {
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM duration_household_year WHERE household_id = ?").param(household).query(Long.class).single())
                 .isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM spend_person_year y JOIN spend_membership ms ON ms.person_id = y.person_id
+                        WHERE ms.household_id = ?""").param(household).query(Long.class).single())
+                .as("no person year of the household's members").isZero();
     }
 
     @Test

@@ -46,7 +46,9 @@ class DurationProjection {
     /**
      * Counts live payments per household month and keeps the month's bit set while any is live: one
      * statement for the batch (a household's year row is written once however many of its months
-     * changed), then one each for the rows left with nothing live.
+     * changed), then one each for the rows left with nothing live. A year is inserted when the table
+     * as the statement found it has no row for it: an index look-up, not an anti-join to the update's
+     * returned rows, which have no index and made the statement quadratic in the batch.
      */
     private void write(SortedMap<AssistanceMonths.HouseholdMonth, Integer> changes) {
         var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
@@ -70,12 +72,11 @@ class DurationProjection {
                             FROM upserted GROUP BY municipality, left(month, 4), household_id),
                         updated AS (
                             UPDATE duration_household_year y SET months = (y.months & ~g.changed) | g.live
-                            FROM years g WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id
-                            RETURNING y.municipality, y.year, y.household_id)
+                            FROM years g WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id)
                         INSERT INTO duration_household_year (municipality, year, household_id, months)
                         SELECT municipality, year, household_id, live FROM years g
                         WHERE live <> 0 AND NOT EXISTS (
-                            SELECT 1 FROM updated u WHERE u.municipality = g.municipality AND u.year = g.year AND u.household_id = g.household_id)""",
+                            SELECT 1 FROM duration_household_year y WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id)""",
                 months.stream().map(AssistanceMonths.HouseholdMonth::householdId).toArray(UUID[]::new),
                 months.stream().map(month -> month.month().toString()).toArray(String[]::new),
                 months.stream().map(AssistanceMonths.HouseholdMonth::municipality).toArray(String[]::new),
@@ -84,11 +85,18 @@ class DurationProjection {
         var decreased = changed.stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
         if (!decreased.isEmpty()) {
             var households = decreased.stream().map(AssistanceMonths.HouseholdMonth::householdId).toArray(UUID[]::new);
+            var decreasedMonths = decreased.stream().map(month -> month.month().toString()).toArray(String[]::new);
             jdbc.update("""
                             DELETE FROM duration_household_month hm USING unnest(?::uuid[], ?::char(7)[]) AS c (household_id, month)
                             WHERE hm.household_id = c.household_id AND hm.month = c.month AND hm.live_payments = 0""",
-                    households, decreased.stream().map(month -> month.month().toString()).toArray(String[]::new));
-            jdbc.update("DELETE FROM duration_household_year WHERE household_id = ANY (?::uuid[]) AND months = 0", (Object) households);
+                    households, decreasedMonths);
+            // by the whole key: household_id alone is no index's first column, and a scan of the table per batch grows with the country
+            jdbc.update("""
+                            DELETE FROM duration_household_year y USING unnest(?::char(4)[], ?::char(7)[], ?::uuid[]) AS c (municipality, month, household_id)
+                            WHERE y.municipality = c.municipality AND y.year = left(c.month, 4)::integer AND y.household_id = c.household_id
+                                AND y.months = 0""",
+                    decreased.stream().map(AssistanceMonths.HouseholdMonth::municipality).toArray(String[]::new),
+                    decreasedMonths, households);
         }
     }
 }

@@ -46,7 +46,7 @@ class LedgerBenchmarkSmokeTest {
             assertThat(Double.parseDouble(ratio)).as(row).isPositive();
         }
         assertThat(table).anyMatch(row -> row.startsWith("| load: S month"))
-                         .anyMatch(row -> row.startsWith("| rebuild: 5 projections"))
+                         .anyMatch(row -> row.startsWith("| rebuild: 6 projections at once"))
                          .anyMatch(row -> row.startsWith("| report duration-buckets"))
                          .anyMatch(row -> row.startsWith("| REST commands, 16 clients"))
                          .anyMatch(row -> row.startsWith("| peak heap"));

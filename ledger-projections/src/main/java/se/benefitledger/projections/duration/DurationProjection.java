@@ -47,8 +47,8 @@ class DurationProjection {
      * Counts live payments per household month and keeps the month's bit set while any is live: one
      * statement for the batch (a household's year row is written once however many of its months
      * changed), then one each for the rows left with nothing live. A year is inserted when the table
-     * as the statement found it has no row for it: an index look-up, not an anti-join to the update's
-     * returned rows, which have no index and made the statement quadratic in the batch.
+     * as the statement found it has no row for it: an index look-up, where a join to the update's
+     * returned rows, which have no index, would be quadratic in the batch.
      */
     private void write(SortedMap<AssistanceMonths.HouseholdMonth, Integer> changes) {
         var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();

@@ -30,8 +30,8 @@ final class SpendPersons {
      * counted household month, which writes its month row first. A year's row belongs to one
      * municipality, whose events one segment handles, so no other writer inserts it meanwhile.
      * A year is inserted when the table as the statement found it has no row for it (the update's
-     * rows are the ones it had): an index look-up, where an anti-join to the update's returned rows,
-     * which have no index, cost a batch of 2,500 person years 3 million comparisons.
+     * rows are the ones it had): an index look-up, where a join to the update's returned rows, which
+     * have no index, would be quadratic in the batch.
      */
     private static final String ADD_TO_PERSON_MONTHS = """
             , upserted AS (

@@ -88,6 +88,29 @@ class ProjectionRebuildTest {
     }
 
     @Test
+    void aSecondPaymentOfAMonthAlreadyLiveLeavesTheDurationYearRowUnwritten() {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String household = ledger.household(municipality);
+        String decision = ledger.decision(household, "2021-03", "5000.00");
+        String first = ledger.payment(decision, "2000.00", "2021-02-25");
+        ledger.settle(ledger.batch(municipality, "2021-02-25").json("$.batchId"), "2021-02-25", first, "EXECUTED");
+        Projections.awaitCaughtUp(processing, jdbc);
+        var year = jdbc.sql("SELECT xmin::text || ':' || months FROM duration_household_year WHERE household_id = ?")
+                       .param(UUID.fromString(household));
+        String before = year.query(String.class).single();
+
+        String second = ledger.payment(decision, "2000.00", "2021-02-26");
+        ledger.settle(ledger.batch(municipality, "2021-02-26").json("$.batchId"), "2021-02-26", second, "EXECUTED");
+        Projections.awaitCaughtUp(processing, jdbc);
+
+        assertThat(jdbc.sql("SELECT live_payments FROM duration_household_month WHERE household_id = ?").param(UUID.fromString(household))
+                       .query(Integer.class).single()).as("the month counts both payments").isEqualTo(2);
+        assertThat(year.query(String.class).single()).as("the year's months did not change, so no new row version was written")
+                                                     .isEqualTo(before);
+    }
+
+    @Test
     void theMigrationFillsThePersonYearsAsTheProjectionKeepsThem() throws Exception {
         String municipality = randomHistoryCaughtUp(8L);
         String migration = new String(getClass().getResourceAsStream("/db/migration/V92__spend_person_year.sql").readAllBytes(),

@@ -48,7 +48,9 @@ class DurationProjection {
      * statement for the batch (a household's year row is written once however many of its months
      * changed), then one each for the rows left with nothing live. A year is inserted when the table
      * as the statement found it has no row for it: an index look-up, where a join to the update's
-     * returned rows, which have no index, would be quadratic in the batch.
+     * returned rows, which have no index, would be quadratic in the batch. A year whose months stay
+     * the same is not updated: most payments a settlement executes fall in months already live, and
+     * every update writes a new row version (46 against 23 ms a batch in a settlement).
      */
     private void write(SortedMap<AssistanceMonths.HouseholdMonth, Integer> changes) {
         var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
@@ -72,7 +74,8 @@ class DurationProjection {
                             FROM upserted GROUP BY municipality, left(month, 4), household_id),
                         updated AS (
                             UPDATE duration_household_year y SET months = (y.months & ~g.changed) | g.live
-                            FROM years g WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id)
+                            FROM years g WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id
+                                AND y.months <> (y.months & ~g.changed) | g.live)
                         INSERT INTO duration_household_year (municipality, year, household_id, months)
                         SELECT municipality, year, household_id, live FROM years g
                         WHERE live <> 0 AND NOT EXISTS (

@@ -50,7 +50,7 @@ class DurationProjection {
      * as the statement found it has no row for it: an index look-up, where a join to the update's
      * returned rows, which have no index, would be quadratic in the batch. A year whose months stay
      * the same is not updated: most payments a settlement executes fall in months already live, and
-     * every update writes a new row version (46 against 23 ms a batch in a settlement).
+     * every update writes a new row version.
      */
     private void write(SortedMap<AssistanceMonths.HouseholdMonth, Integer> changes) {
         var changed = changes.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
@@ -75,7 +75,7 @@ class DurationProjection {
                         updated AS (
                             UPDATE duration_household_year y SET months = (y.months & ~g.changed) | g.live
                             FROM years g WHERE y.municipality = g.municipality AND y.year = g.year AND y.household_id = g.household_id
-                                AND y.months <> (y.months & ~g.changed) | g.live)
+                                AND y.months <> ((y.months & ~g.changed) | g.live))
                         INSERT INTO duration_household_year (municipality, year, household_id, months)
                         SELECT municipality, year, household_id, live FROM years g
                         WHERE live <> 0 AND NOT EXISTS (

@@ -6,9 +6,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.benefitledger.api.LedgerApplication;
+import se.benefitledger.api.support.Projections;
 import se.benefitledger.api.pii.Payee;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.core.decision.DecisionLine;
@@ -169,14 +170,7 @@ public final class PayoutBatchBenchmark {
         /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */
         private void reportPayday(String batchId, PaydayLoad load) throws InterruptedException {
             long caughtUpStarted = System.nanoTime();
-            long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-            var processing = service.getBean(EventProcessingConfiguration.class);
-            while (!processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                              .map(StreamingEventProcessor.class::cast)
-                              .allMatch(processor -> processor.processingStatus().values().stream()
-                                                              .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head))) {
-                Thread.sleep(100);
-            }
+            Projections.awaitCaughtUp(service.getBean(EventProcessingConfiguration.class), JdbcClient.create(jdbc), Duration.ofMinutes(10));
             UUID batch = UUID.fromString(batchId);
             long executedOre = jdbc.queryForObject("SELECT sum(amount_ore) FROM payment WHERE batch_id = ? AND status = 'EXECUTED'", Long.class, batch);
             var reconciled = jdbc.queryForMap("SELECT executed_count, rejected_count, executed_ore FROM reconciliation_batch WHERE batch_id = ?", batch);

@@ -114,13 +114,15 @@ public class BulkCommands {
     /**
      * Runs the command's remaining parts and its last command, here and now. A refusal by a rule
      * fails the command (FAILED, with the message) and is thrown; any other failure leaves it
-     * RUNNING, to be resumed, and is thrown.
+     * RUNNING, to be resumed, and is thrown. The caller's transaction, if any (a request's, which
+     * records the answer after the command), waits idle meanwhile.
      */
     public void run(UUID commandId) {
         if (!running.add(commandId)) {
             throw new StateConflict("bulk command " + commandId + " is being run already");
         }
         try (var ignored = work.begin()) {
+            closeFinishedQueries();
             while (Boolean.TRUE.equals(ownTransaction.execute(status -> step(commandId)))) {
                 // one part per transaction
             }
@@ -133,6 +135,16 @@ public class BulkCommands {
         } finally {
             running.remove(commandId);
         }
+    }
+
+    /**
+     * PostgreSQL keeps a finished query's snapshot until the session's next statement: the caller's
+     * transaction, idle while the parts commit, would hold it for the whole command and keep every
+     * session from cleaning up the row versions the parts and the projections leave behind. CLOSE
+     * ALL is that next statement (the cursors it closes are all finished).
+     */
+    private void closeFinishedQueries() {
+        jdbc.sql("CLOSE ALL").update();
     }
 
     public List<BulkCommandView> list() {

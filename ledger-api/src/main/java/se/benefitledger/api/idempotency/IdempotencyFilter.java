@@ -31,16 +31,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Every POST carries an {@code Idempotency-Key}. The first request with a key claims it and runs inside one
- * database transaction that also records its response; a retry with the same caller, key and body
- * gets that response again ({@code Idempotent-Replayed: true}) and changes nothing; a retry while
- * the first still runs waits for it (PostgreSQL makes an insert of the same key wait for the transaction that
- * inserted it; a key whose row another transaction holds locked is polled for up to
- * {@code ledger.idempotency.in-flight-wait}, then 409); the same key with another body is 422. A 5xx is not
- * recorded, so the client may retry it.
+ * Every POST carries an {@code Idempotency-Key}. The first request with a key takes the key's lock and runs inside
+ * one database transaction that records its response with its effects; a retry with the same caller, key and body
+ * gets that response again ({@code Idempotent-Replayed: true}) and changes nothing; a retry while the first still
+ * runs waits for it (the lock is polled for up to {@code ledger.idempotency.in-flight-wait}, then 409); the same key
+ * with another body is 422. A 5xx is not recorded, so the client may retry it. The lock is an advisory lock of the
+ * request's transaction ({@link IdempotencyStore#tryLock}), so a request whose own transaction writes nothing until
+ * its answer (a bulk command commits its parts in transactions of their own) holds no transaction id while it runs.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -92,29 +93,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Instant giveUp = Instant.now().plus(properties.inFlightWait());
         while (true) {
             TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
-            boolean claimed;
-            IdempotencyStore.Claim claim;
+            boolean locked;
+            Optional<IdempotencyStore.Answer> answer = Optional.empty();
             try {
-                claimed = store.claim(caller, key, hash, properties.retention());
-                claim = claimed ? null : store.lock(caller, key).orElse(null);
+                locked = store.tryLock(caller, key);
+                if (locked) {
+                    answer = store.answer(caller, key);
+                }
             } catch (RuntimeException e) {
                 abandon(transaction, e);
                 throw e;
             }
-            if (claimed) {
-                execute(request, response, chain, transaction, caller, key, hash);
-                return;
-            }
-            if (claim != null && claim.expired()) {
-                store.renew(caller, key, hash, properties.retention());
-                claim = new IdempotencyStore.Claim(hash, IdempotencyStore.State.IN_FLIGHT, null, false);
-            }
-            if (claim == null || (claim.state() == IdempotencyStore.State.COMPLETED && claim.isFor(hash))) {
+            if (!locked) {
                 transactions.rollback(transaction);
-                if (claim != null) {
-                    replay(response, claim.response());
-                    return;
-                }
                 if (Instant.now().isAfter(giveUp)) {
                     write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-request-in-flight", "Request in flight",
                             "A request with this Idempotency-Key is still being processed; retry later"));
@@ -123,21 +114,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 pause();
                 continue;
             }
-            if (!claim.isFor(hash)) {
-                transactions.rollback(transaction);
-                write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
-                        "This Idempotency-Key was used for a different request; use a new key for a new request"));
+            if (answer.isEmpty()) {
+                execute(request, response, chain, transaction, caller, key, hash);
                 return;
             }
-            execute(request, response, chain, transaction, caller, key, hash);
+            transactions.rollback(transaction);
+            if (answer.get().isFor(hash)) {
+                replay(response, answer.get().response());
+            } else {
+                write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+                        "This Idempotency-Key was used for a different request; use a new key for a new request"));
+            }
             return;
         }
     }
 
     /**
-     * Runs the request in the transaction that claimed (or locked) its key and records the response with
+     * Runs the request in the transaction that holds its key's lock and records the response with
      * its effects: one transaction, one commit per POST. A refused request (4xx) is rolled back to a savepoint and
-     * its answer recorded under the same lock; a failed one (5xx) rolls back its claim too, so that a retry runs
+     * its answer recorded under the same lock; a failed one (5xx) is rolled back whole, so that a retry runs
      * again.
      */
     private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, TransactionStatus transaction,

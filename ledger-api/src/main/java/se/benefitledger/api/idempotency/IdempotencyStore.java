@@ -12,6 +12,10 @@ import org.springframework.stereotype.Repository;
 import se.benefitledger.api.pii.PiiSeal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -32,10 +36,8 @@ import java.util.Optional;
 @Repository
 public class IdempotencyStore {
 
-    enum State { IN_FLIGHT, COMPLETED }
-
-    /** The row as the lock holder sees it. */
-    record Claim(byte[] requestHash, State state, StoredResponse response, boolean expired) {
+    /** The answer recorded for a key. */
+    record Answer(byte[] requestHash, StoredResponse response) {
         boolean isFor(byte[] hash) {
             return Arrays.equals(requestHash, hash);
         }
@@ -53,43 +55,37 @@ public class IdempotencyStore {
     }
 
     /**
-     * Records the key as in flight in the request's transaction, unless it exists; true if this request claimed
-     * it. The new row is invisible to others until the request commits; an insert of the same key by another
-     * request waits until then, and finds the answer or, after a rollback, claims the key itself.
+     * Takes the key for the current transaction, on every node, unless a request holding it runs. The
+     * lock is PostgreSQL's transaction-level advisory lock: it ends with the transaction or the
+     * session, and unlike a row it gives the transaction no id. A transaction id held while a bulk
+     * command commits its parts would hold back every other session's clean-up (PostgreSQL's
+     * {@code xmin}) for the whole command.
      */
-    boolean claim(String caller, String key, byte[] requestHash, Duration retention) {
-        return jdbc.sql("""
-                       INSERT INTO idempotency_key (caller, idempotency_key, request_hash, state, expires_at)
-                       VALUES (?, ?, ?, 'IN_FLIGHT', ?) ON CONFLICT (caller, idempotency_key) DO NOTHING""")
-                   .params(caller, key, requestHash, expiry(retention))
-                   .update() == 1;
+    boolean tryLock(String caller, String key) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(lockId(caller, key)).query(Boolean.class).single());
     }
 
-    /** Takes over an expired key for a new request, inside the transaction that holds its lock. */
-    void renew(String caller, String key, byte[] requestHash, Duration retention) {
-        jdbc.sql("""
-                UPDATE idempotency_key SET request_hash = ?, state = 'IN_FLIGHT', response_status = NULL, response_headers = NULL,
-                    response_body = NULL, response_key = NULL, wrapped_key = NULL, subject_ids = '{}', created_at = now(), expires_at = ?
-                WHERE caller = ? AND idempotency_key = ?""")
-            .params(requestHash, expiry(retention), caller, key)
-            .update();
+    /** The advisory lock's key: 64 bits of the key's SHA-256 (the other advisory locks use small constants). */
+    static long lockId(String caller, String key) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(caller.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return ByteBuffer.wrap(digest.digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
-    /**
-     * Locks the key's row for the current transaction. Empty when another request holds it, i.e.
-     * a request with this key is in flight.
-     */
-    Optional<Claim> lock(String caller, String key) {
+    /** The unexpired answer recorded for the key; read under its lock, so no request with the key runs meanwhile. */
+    Optional<Answer> answer(String caller, String key) {
         return jdbc.sql("""
-                        SELECT request_hash, state, response_status, response_headers, response_body, response_key, wrapped_key, subject_ids,
-                               expires_at < now() AS expired
+                        SELECT request_hash, response_status, response_headers, response_body, response_key, wrapped_key, subject_ids
                         FROM idempotency_key
-                        WHERE caller = ? AND idempotency_key = ? FOR UPDATE SKIP LOCKED""")
+                        WHERE caller = ? AND idempotency_key = ? AND state = 'COMPLETED' AND expires_at >= now()""")
                    .params(caller, key)
-                   .query((rs, row) -> new Claim(rs.getBytes("request_hash"), State.valueOf(rs.getString("state")),
-                           rs.getString("response_headers") == null ? null
-                                   : new StoredResponse(rs.getInt("response_status"), headers(rs.getString("response_headers")),
-                                   body(rs), subjects(rs)), rs.getBoolean("expired")))
+                   .query((rs, row) -> new Answer(rs.getBytes("request_hash"),
+                           new StoredResponse(rs.getInt("response_status"), headers(rs.getString("response_headers")), body(rs), subjects(rs))))
                    .optional();
     }
 
@@ -105,15 +101,20 @@ public class IdempotencyStore {
         return array == null ? Set.of() : Set.of((UUID[]) array.getArray());
     }
 
+    /** Records the answer under the key's lock, in place of an expired one. */
     void complete(String caller, String key, byte[] requestHash, StoredResponse response, Duration retention) {
         UUID responseKey = UUID.randomUUID();
         var sealed = seal.seal(responseKey, response.body());
         jdbc.sql("""
-                UPDATE idempotency_key SET state = 'COMPLETED', request_hash = ?, response_status = ?, response_headers = ?,
-                    response_body = ?, response_key = ?, wrapped_key = ?, subject_ids = ?, expires_at = ?
-                WHERE caller = ? AND idempotency_key = ?""")
-            .params(requestHash, response.status(), write(response.headers()), sealed.ciphertext(), responseKey, sealed.wrappedKey(),
-                    response.subjectIds().toArray(UUID[]::new), expiry(retention), caller, key)
+                INSERT INTO idempotency_key (caller, idempotency_key, request_hash, state, response_status, response_headers, response_body,
+                    response_key, wrapped_key, subject_ids, expires_at)
+                VALUES (?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (caller, idempotency_key) DO UPDATE SET request_hash = excluded.request_hash, state = excluded.state,
+                    response_status = excluded.response_status, response_headers = excluded.response_headers,
+                    response_body = excluded.response_body, response_key = excluded.response_key, wrapped_key = excluded.wrapped_key,
+                    subject_ids = excluded.subject_ids, created_at = excluded.created_at, expires_at = excluded.expires_at""")
+            .params(caller, key, requestHash, response.status(), write(response.headers()), sealed.ciphertext(), responseKey, sealed.wrappedKey(),
+                    response.subjectIds().toArray(UUID[]::new), expiry(retention))
             .update();
     }
 

@@ -8,16 +8,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.benefitledger.api.support.Http;
 import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
+import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.People;
 import se.benefitledger.api.support.Users;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,17 +164,78 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String body = Ledger.householdJson("0488", People.adult());
         var anna = Users.ANNA.on(port).header("Idempotency-Key", key);
-        assertThat(anna.post("/api/v1/households", body).status()).isEqualTo(201);
-        jdbc.sql("UPDATE idempotency_key SET state = 'IN_FLIGHT' WHERE idempotency_key = ?").param(key).update();
 
-        // a request that is running holds its key's row lock for as long as it runs
+        // a request that is running holds its key's lock for as long as it runs
         var response = transactions.execute(status -> {
-            jdbc.sql("SELECT 1 FROM idempotency_key WHERE idempotency_key = ? FOR UPDATE").param(key).query(Integer.class).single();
+            assertThat(jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(IdempotencyStore.lockId(Users.ANNA.username(), key))
+                           .query(Boolean.class).single()).isTrue();
             return anna.post("/api/v1/households", body);
         });
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.<String>json("$.type")).endsWith("/idempotency-request-in-flight");
+        assertThat(keyRows(key)).as("the refused retry recorded nothing").isZero();
+        assertThat(anna.post("/api/v1/households", body).status()).as("once the first has ended").isEqualTo(201);
+    }
+
+    /**
+     * A bulk command commits its parts in transactions of their own while its request's transaction
+     * waits to record the answer. That transaction holds the key's lock but no transaction id and no
+     * snapshot: either, held for the whole settlement, would keep PostgreSQL from cleaning up any row
+     * version written meanwhile, in any table (BENCHMARKS.md, "Payday", shows the report projections' rows it bloated).
+     */
+    @Test
+    void aSettlementRequestHoldsNeitherATransactionIdNorASnapshotWhileItsPartsRun() throws Exception {
+        String municipality = Municipalities.fresh();
+        var ledger = new Ledger(port);
+        var paymentIds = new ArrayList<String>();
+        for (int household = 0; household < 3; household++) {
+            String decision = ledger.decision(ledger.household(municipality), "2021-02", "500.00");
+            paymentIds.add(ledger.payment(decision, "500.00", "2021-02-25"));
+        }
+        String batchId = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        String key = UUID.randomUUID().toString();
+        var results = paymentIds.stream().map(id -> "{\"paymentId\": \"" + id + "\", \"status\": \"EXECUTED\"}").toList();
+        String settlement = "{\"settledOn\": \"2021-02-25\", \"results\": [" + String.join(", ", results) + "]}";
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            // the test holds the payments' rows, so the settlement's part waits when it executes them
+            Future<?> holder = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT 1 FROM payment WHERE batch_id = ?::uuid FOR UPDATE").param(batchId).query(Integer.class).list();
+                held.countDown();
+                await(release);
+            }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Http.Response> settled = pool.submit(() -> Users.FRIDA.on(port).header("Idempotency-Key", key)
+                                                                     .post("/api/v1/payout-batches/" + batchId + "/settlement", settlement));
+            var deadline = Instant.now().plusSeconds(30);
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE payment p SET status = ''EXECUTED''%'")
+                       .query(Long.class).single() == 0) {
+                assertThat(Instant.now()).as("the settlement's part waits for the payments").isBefore(deadline);
+                Thread.sleep(10);
+            }
+
+            long lock = IdempotencyStore.lockId(Users.FRIDA.username(), key);
+            var request = jdbc.sql("""
+                                   SELECT a.state, a.backend_xid IS NOT NULL AS has_id, a.backend_xmin IS NOT NULL AS has_snapshot
+                                   FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                                   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid::bigint = ? AND l.objid::bigint = ?""")
+                              .params(lock >>> 32, lock & 0xFFFF_FFFFL)
+                              .query((rs, row) -> rs.getString("state") + ", id " + rs.getBoolean("has_id") + ", snapshot " + rs.getBoolean("has_snapshot"))
+                              .list();
+            assertThat(request).as("the settlement request's session while its part waits").containsExactly("idle in transaction, id false, snapshot false");
+            release.countDown();
+            holder.get();
+            assertThat(settled.get().status()).as(settled.get().body()).isEqualTo(200);
+            var retry = Users.FRIDA.on(port).header("Idempotency-Key", key).post("/api/v1/payout-batches/" + batchId + "/settlement", settlement);
+            assertThat(retry.header("Idempotent-Replayed")).as("the answer recorded after the parts").hasValue("true");
+            assertThat(retry.body()).isEqualTo(settled.get().body());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test

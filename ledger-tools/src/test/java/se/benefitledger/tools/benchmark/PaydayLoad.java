@@ -39,17 +39,19 @@ final class PaydayLoad {
     private final int clients;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicLong persons = new AtomicLong(5_000_000);
+    private final AtomicLong persons;
     private final AtomicLong largestToken = new AtomicLong();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final List<Future<?>> running = new ArrayList<>();
     private ExecutorService threads;
 
-    PaydayLoad(String baseUrl, JdbcTemplate jdbc, int clients) {
+    /** {@code firstPerson}: the clients register synthetic persons numbered from it, each once (two loads in one run need two ranges). */
+    PaydayLoad(String baseUrl, JdbcTemplate jdbc, int clients, long firstPerson) {
         this.baseUrl = baseUrl;
         this.jdbc = jdbc;
         this.clients = clients;
+        this.persons = new AtomicLong(firstPerson);
     }
 
     void start() {

@@ -58,7 +58,8 @@ import static se.benefitledger.tools.benchmark.Harness.withBcryptDemoUsers;
  * The payout issue's target, measured: creating a payout batch of N payments, downloading its bank file and settling
  * it, each as ONE request over real HTTP, against the real service (embedded PostgreSQL with
  * {@code synchronous_commit=on}) started in this JVM. Not a unit test: run it with {@code -Pbenchmark} (see
- * BENCHMARKS.md). The first argument is N (default 100,000).
+ * BENCHMARKS.md). The arguments are N (default 100,000), the clients beside the batch (default 0) and the
+ * payments of a warm-up batch (default 0).
  *
  * <p>Setup (not measured) loads the N SCHEDULED payments through the command side in-process: households of one
  * decision with {@value #PAYMENTS_PER_DECISION} payments each, on {@value #THREADS} threads that each own their
@@ -71,6 +72,8 @@ public final class PayoutBatchBenchmark {
     /** Distinct payees the payments go to, round robin: {@code -Dbenchmark.payees=N} in the JVM's arguments (default 10). */
     private static final int PAYEES = Integer.getInteger("benchmark.payees", 10);
     private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.of("0488");
+    /** The warm-up batch's: the clients' payments there are due next month, so the batch of today holds only its own. */
+    private static final MunicipalityCode WARM_UP_MUNICIPALITY = MunicipalityCode.of("0180");
     /** Today: a settlement may not be dated more than a week ahead, so a fixed date would stop the benchmark from working. */
     private static final LocalDate PAYOUT_DATE = LocalDate.now();
     private static final BenefitMonth BENEFIT_MONTH = BenefitMonth.of(PAYOUT_DATE.getYear(), PAYOUT_DATE.getMonthValue());
@@ -84,6 +87,7 @@ public final class PayoutBatchBenchmark {
     public static void main(String[] args) throws Exception {
         int payments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         var heap = HeapSampler.start();
@@ -103,7 +107,7 @@ public final class PayoutBatchBenchmark {
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
                     "--logging.level.root=WARN"));
             System.out.printf("service started in %.1f s%n", seconds(started));
-            new Run(service, payments, clients, heap).run();
+            new Run(service, payments, clients, warmUp, heap).run();
             exitCode = 0;
         } catch (Exception e) {
             e.printStackTrace();
@@ -122,24 +126,29 @@ public final class PayoutBatchBenchmark {
         private final ConfigurableApplicationContext service;
         private final int payments;
         private final int clients;
+        private final int warmUp;
         private final HeapSampler heap;
         private final JdbcTemplate jdbc;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String baseUrl;
         private final List<Phase> phases = new ArrayList<>();
 
-        Run(ConfigurableApplicationContext service, int payments, int clients, HeapSampler heap) {
+        Run(ConfigurableApplicationContext service, int payments, int clients, int warmUp, HeapSampler heap) {
             this.service = service;
             this.payments = payments;
             this.clients = clients;
+            this.warmUp = warmUp;
             this.heap = heap;
             this.jdbc = service.getBean(JdbcTemplate.class);
             this.baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port") + "/api/v1/payout-batches";
         }
 
         void run() throws Exception {
-            setUp();
-            var load = new PaydayLoad("http://localhost:" + service.getEnvironment().getProperty("local.server.port"), jdbc, clients);
+            if (warmUp > 0) {
+                warmUp();
+            }
+            schedule("setup", MUNICIPALITY, payments);
+            var load = new PaydayLoad(serviceUrl(), jdbc, clients, 5_000_000);
             if (clients > 0) {
                 System.out.printf("payday: %d clients register, decide and schedule in 0180 from before the batch until it is settled%n", clients);
                 load.start();
@@ -150,7 +159,7 @@ public final class PayoutBatchBenchmark {
             String batchId = created.get("batchId").asText();
             require(created.get("paymentCount").asInt() == payments, "the batch holds " + created.get("paymentCount") + " payments");
 
-            var file = measure("file", () -> download("/" + batchId + "/file"));
+            var file = measure("file", () -> download("/" + batchId + "/file", payments));
 
             String settlement = settlementBody(batchId);
             var settled = measure("settle", () -> post("/" + batchId + "/settlement", settlement, 200));
@@ -197,8 +206,38 @@ public final class PayoutBatchBenchmark {
                     ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted, history);
         }
 
-        /** N SCHEDULED payments of 0488, all due on the payout date, to a handful of payees (or as many as configured). */
-        private void setUp() throws Exception {
+        /**
+         * The JIT compiles the HTTP paths of the batch and of the clients before the clock starts, as in a service that
+         * has run for a while (the setup schedules through the command gateway): a batch of {@link #warmUp} payments in
+         * {@link #WARM_UP_MUNICIPALITY} created, filed and settled while the clients run, then left alone.
+         */
+        private void warmUp() throws Exception {
+            schedule("warm-up", WARM_UP_MUNICIPALITY, warmUp);
+            long started = System.nanoTime();
+            var load = new PaydayLoad(serviceUrl(), jdbc, clients, 9_000_000);
+            if (clients > 0) {
+                load.start();
+            }
+            try {
+                String batchId = post("", """
+                        {"municipality": "%s", "payoutDate": "%s"}""".formatted(WARM_UP_MUNICIPALITY, PAYOUT_DATE), 201).get("batchId").asText();
+                download("/" + batchId + "/file", warmUp);
+                post("/" + batchId + "/settlement", settlementBody(batchId), 200);
+            } finally {
+                if (clients > 0) {
+                    load.stop();
+                }
+            }
+            System.out.printf("warm-up: a batch of %,d payments in %s created, filed and settled with %d clients beside it in %.1f s (%,d commands)%n",
+                    warmUp, WARM_UP_MUNICIPALITY, clients, seconds(started), load.latencies().count());
+        }
+
+        private String serviceUrl() {
+            return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+        }
+
+        /** {@code payments} SCHEDULED payments of the municipality, all due on the payout date, to a handful of payees (or as many as configured). */
+        private void schedule(String label, MunicipalityCode municipality, int payments) throws Exception {
             var commands = service.getBean(CommandGateway.class);
             var vault = service.getBean(PiiVault.class);
             List<Payee> distinct = Stream.iterate(0, i -> i + 1).limit(PAYEES)
@@ -210,7 +249,7 @@ public final class PayoutBatchBenchmark {
             var scheduled = new AtomicInteger();
             var nextDecision = new AtomicInteger();
             long started = System.nanoTime();
-            System.out.printf("setup: %,d households with one decision each, %,d payments, %d threads%n", decisions, payments, THREADS);
+            System.out.printf("%s: %,d households with one decision each, %,d payments, %d threads%n", label, decisions, payments, THREADS);
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);
             try {
                 var done = new ArrayList<Future<?>>();
@@ -222,7 +261,7 @@ public final class PayoutBatchBenchmark {
                                                         .map(Run::amount).toList();
                             UUID household = UUID.randomUUID();
                             UUID decision = UUID.randomUUID();
-                            commands.sendAndWait(new RegisterHouseholdCommand(household, MUNICIPALITY,
+                            commands.sendAndWait(new RegisterHouseholdCommand(household, municipality,
                                     List.of(new HouseholdMember(UUID.randomUUID(), MemberRole.APPLICANT, LocalDate.of(1980, 1, 1)))));
                             commands.sendAndWait(new MakeDecisionCommand(household, decision, BENEFIT_MONTH, DecisionOutcome.GRANTED,
                                     LegalBasis.SOL_2025_12_1,
@@ -233,7 +272,7 @@ public final class PayoutBatchBenchmark {
                                         PayeeType.HOUSEHOLD, payees.get((first + i) % PAYEES), null));
                                 int count = scheduled.incrementAndGet();
                                 if (count % Math.max(1, payments / 10) == 0) {
-                                    System.out.printf("setup: %,d / %,d payments scheduled, %.0f s, %,.0f payments/s%n", count, payments,
+                                    System.out.printf("%s: %,d / %,d payments scheduled, %.0f s, %,.0f payments/s%n", label, count, payments,
                                             seconds(started), count / seconds(started));
                                 }
                             }
@@ -247,7 +286,7 @@ public final class PayoutBatchBenchmark {
             } finally {
                 threads.shutdown();
             }
-            System.out.printf("setup done: %,d payments in %.1f s (%,d events in the store)%n", scheduled.get(), seconds(started), events());
+            System.out.printf("%s done: %,d payments in %.1f s (%,d events in the store)%n", label, scheduled.get(), seconds(started), events());
         }
 
         private static Money amount(int i) {
@@ -278,7 +317,7 @@ public final class PayoutBatchBenchmark {
         }
 
         /** Reads the file into a counting sink; checks the count in its first KB and that it ends with the document. */
-        private FileStats download(String path) throws IOException, InterruptedException {
+        private FileStats download(String path, int payments) throws IOException, InterruptedException {
             long started = System.nanoTime();
             var response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             require(response.statusCode() == 200, "GET " + path + " answered " + response.statusCode());

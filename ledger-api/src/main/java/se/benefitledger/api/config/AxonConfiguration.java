@@ -18,6 +18,7 @@ import se.benefitledger.api.eventstore.ClassCachingJacksonSerializer;
 import se.benefitledger.api.eventstore.CommitCheckingRepository;
 import se.benefitledger.api.eventstore.SnapshotProperties;
 import se.benefitledger.core.LedgerDomain;
+import se.benefitledger.core.payout.PayoutBatch;
 import se.benefitledger.projections.json.LedgerJson;
 
 import javax.sql.DataSource;
@@ -81,13 +82,20 @@ public class AxonConfiguration {
         return ClassCachingJacksonSerializer.of(LedgerJson.eventObjectMapper());
     }
 
-    /** One cache per aggregate type: identifiers are only unique within a type. */
+    /**
+     * One cache per aggregate type: identifiers are only unique within a type. A payout batch is never
+     * snapshotted: it has few events, each of up to 400 payments, and its state holds every payment, so
+     * a snapshot spares no more than it costs (a 100,000-payment batch took five snapshots of megabytes
+     * during its settlement, written by the settlement's own thread); a decision's snapshot replaces
+     * thousands of small events.
+     */
     @Bean
     ConfigurerModule ledgerDomain(SnapshotProperties snapshots, AggregateCacheProperties caching) {
         return configurer -> LedgerDomain.configure(configurer, new LedgerDomain.Repositories() {
             @Override
             public <T> Repository<T> repositoryFor(Class<T> aggregateType, org.axonframework.config.Configuration axon) {
-                return CommitCheckingRepository.of(aggregateType, axon, snapshots.threshold(), caching.maxSize());
+                int threshold = aggregateType == PayoutBatch.class ? 0 : snapshots.threshold();
+                return CommitCheckingRepository.of(aggregateType, axon, threshold, caching.maxSize());
             }
         });
     }

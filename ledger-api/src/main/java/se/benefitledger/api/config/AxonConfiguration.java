@@ -18,6 +18,7 @@ import se.benefitledger.api.eventstore.ClassCachingJacksonSerializer;
 import se.benefitledger.api.eventstore.CommitCheckingRepository;
 import se.benefitledger.api.eventstore.SnapshotProperties;
 import se.benefitledger.core.LedgerDomain;
+import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payout.PayoutBatch;
 import se.benefitledger.projections.json.LedgerJson;
 
@@ -87,7 +88,8 @@ public class AxonConfiguration {
      * snapshotted: it has few events, each of up to 400 payments, and its state holds every payment, so
      * a snapshot spares no more than it costs (a 100,000-payment batch took five snapshots of megabytes
      * during its settlement, written by the settlement's own thread); a decision's snapshot replaces
-     * thousands of small events.
+     * thousands of small events. Payments have a cache of their own size, so that a batch's payments,
+     * loaded by its creation, are still cached when it is settled.
      */
     @Bean
     ConfigurerModule ledgerDomain(SnapshotProperties snapshots, AggregateCacheProperties caching) {
@@ -95,7 +97,8 @@ public class AxonConfiguration {
             @Override
             public <T> Repository<T> repositoryFor(Class<T> aggregateType, org.axonframework.config.Configuration axon) {
                 int threshold = aggregateType == PayoutBatch.class ? 0 : snapshots.threshold();
-                return CommitCheckingRepository.of(aggregateType, axon, threshold, caching.maxSize());
+                long cacheSize = aggregateType == Payment.class ? caching.paymentMaxSize() : caching.maxSize();
+                return CommitCheckingRepository.of(aggregateType, axon, threshold, cacheSize);
             }
         });
     }

@@ -60,7 +60,7 @@ public class ProjectionAdmin {
     private record Progress(long position, Instant since) {
     }
 
-    private record Segment(Long position, boolean replaying) {
+    private record Segment(SegmentPosition at, boolean replaying) {
     }
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProjectionFailures failures, DeadLetters deadLetters, JdbcClient jdbc,
@@ -118,7 +118,9 @@ public class ProjectionAdmin {
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         var segments = processor.processingStatus().values();
         var everySegment = segments(processor);
-        OptionalLong current = everySegment.stream().map(Segment::position).filter(segment -> segment != null).mapToLong(Long::longValue).min();
+        var committed = committedGaps(everySegment, head);
+        OptionalLong current = everySegment.stream().map(segment -> segment.at().handledThrough(committed)).filter(at -> at != null)
+                                           .mapToLong(Long::longValue).min();
         Long position = current.isPresent() ? current.getAsLong() : null;
         Long lag = position == null ? null : Math.max(0, head - position);
         long waiting = deadLetters.count(processor.getName());
@@ -147,8 +149,7 @@ public class ProjectionAdmin {
     private List<Segment> segments(StreamingEventProcessor processor) {
         var here = processor.processingStatus();
         var all = new HashMap<Integer, Segment>();
-        here.forEach((id, status) -> all.put(id, new Segment(status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null,
-                replaying(status))));
+        here.forEach((id, status) -> all.put(id, new Segment(SegmentPosition.of(status.getTrackingToken()), replaying(status))));
         jdbc.sql("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?").param(processor.getName())
             .query((row, number) -> {
                 int id = row.getInt(1);
@@ -162,11 +163,24 @@ public class ProjectionAdmin {
 
     private Segment stored(byte[] token, String type) {
         if (token == null) {
-            return new Segment(null, false);
+            return new Segment(SegmentPosition.NONE, false);
         }
         TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        OptionalLong at = tracking.position();
-        return new Segment(at.isPresent() ? at.getAsLong() : null, false);
+        return new Segment(SegmentPosition.of(tracking), false);
+    }
+
+    /**
+     * The segments' gaps up to the head whose events have committed since the segments passed them: events they have
+     * still to handle, so that a segment waiting for one is behind, and stalled if it never handles it. One query, and
+     * none while no segment has a gap.
+     */
+    private Set<Long> committedGaps(List<Segment> segments, long head) {
+        var gaps = segments.stream().flatMap(segment -> segment.at().gaps().headSet(head + 1).stream()).distinct().toArray(Long[]::new);
+        if (gaps.length == 0) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE global_index = ANY(?)").param(gaps)
+                              .query(Long.class).list());
     }
 
     /**

@@ -3,8 +3,6 @@ package se.benefitledger.api.eventstore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,12 +119,6 @@ class AggregateCacheTest {
     }
 
     private <R> R inUnitOfWork(Callable<R> task) {
-        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(axonTransactions);
-        var result = unitOfWork.executeWithResult(task, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            throw new AssertionError(result.exceptionResult());
-        }
-        return result.getPayload();
+        return UnitsOfWork.inUnitOfWork(axonTransactions, task);
     }
 }

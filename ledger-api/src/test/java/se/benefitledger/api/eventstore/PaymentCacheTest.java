@@ -1,8 +1,6 @@
 package se.benefitledger.api.eventstore;
 
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,12 +49,6 @@ class PaymentCacheTest {
     }
 
     private <R> R inUnitOfWork(Callable<R> task) {
-        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(axonTransactions);
-        var result = unitOfWork.executeWithResult(task, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            throw new AssertionError(result.exceptionResult());
-        }
-        return result.getPayload();
+        return UnitsOfWork.inUnitOfWork(axonTransactions, task);
     }
 }

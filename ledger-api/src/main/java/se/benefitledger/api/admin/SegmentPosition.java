@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.WrappedToken;
 import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Where a segment of a projection stands: the highest global index it has handled, and the lower indexes it passed
@@ -22,8 +21,7 @@ record SegmentPosition(Long index, SortedSet<Long> gaps) {
         if (token == null || token.position().isEmpty()) {
             return NONE;
         }
-        SortedSet<Long> gaps = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                                           .<SortedSet<Long>>map(gapAware -> new TreeSet<>(gapAware.getGaps()))
+        SortedSet<Long> gaps = WrappedToken.unwrap(token, GapAwareTrackingToken.class).map(GapAwareTrackingToken::getGaps)
                                            .orElse(Collections.emptySortedSet());
         return new SegmentPosition(token.position().getAsLong(), gaps);
     }

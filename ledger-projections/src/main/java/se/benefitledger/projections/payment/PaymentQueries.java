@@ -74,7 +74,7 @@ public class PaymentQueries {
     public List<UUID> lockSchedulable(MunicipalityCode municipality, LocalDate payoutDate) {
         return jdbc.sql("""
                         SELECT payment_id FROM payment
-                        WHERE municipality = ? AND status = 'SCHEDULED' AND due_date <= ?
+                        WHERE municipality = ? AND batch_id IS NULL AND status = 'SCHEDULED' AND due_date <= ?
                         ORDER BY due_date, payment_id FOR UPDATE""")
                    .params(municipality.code(), payoutDate)
                    .query(UUID.class)

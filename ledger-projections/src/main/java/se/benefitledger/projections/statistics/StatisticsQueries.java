@@ -32,7 +32,7 @@ public class StatisticsQueries {
         Map<UUID, long[]> amounts = new TreeMap<>();
         jdbc.sql("""
                     SELECT p.household_id, d.legal_basis, sum(p.amount_ore) AS paid FROM payment p JOIN decision d USING (decision_id)
-                    WHERE p.municipality = ? AND p.benefit_month = ? AND p.status = 'EXECUTED'
+                    WHERE p.municipality = ? AND p.benefit_month = ? AND p.batch_id IS NOT NULL AND p.status = 'EXECUTED'
                     GROUP BY p.household_id, d.legal_basis""")
             .params(municipality.code(), month.toString())
             .query(rs -> {

@@ -158,6 +158,7 @@ public final class PayoutBatchBenchmark {
                 load.start();
             }
 
+            long[] paymentUpdatesBefore = paymentUpdates();
             var created = measure("create", () -> post("", """
                     {"municipality": "%s", "payoutDate": "%s"}""".formatted(MUNICIPALITY, PAYOUT_DATE), 201));
             String batchId = created.get("batchId").asText();
@@ -178,6 +179,23 @@ public final class PayoutBatchBenchmark {
             if (clients > 0) {
                 reportPayday(batchId, load);
             }
+            reportInPlaceUpdates(paymentUpdatesBefore);
+        }
+
+        /**
+         * How many of the payment view's rows the batch updated in place (HOT): none of the creation's can be, as it sets
+         * the indexed {@code batch_id}; the settlement's can. PostgreSQL's sessions send their counts up to 10 s late.
+         */
+        private void reportInPlaceUpdates(long[] before) throws InterruptedException {
+            Thread.sleep(11_000);
+            long[] after = paymentUpdates();
+            System.out.printf("payment view: %,d rows updated by the batch, %,d of them in place (HOT)%n", after[0] - before[0], after[1] - before[1]);
+        }
+
+        /** The payment view's rows updated since the statistics were reset, and how many of them in place. */
+        private long[] paymentUpdates() {
+            return jdbc.queryForObject("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'payment'",
+                    (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
         }
 
         /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */

@@ -1,6 +1,7 @@
 package se.benefitledger.api.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,9 @@ public final class TestPostgres {
                 server = EmbeddedPostgres.builder()
                                          .setServerConfig("fsync", "off")
                                          .setServerConfig("full_page_writes", "off")
+                                         .setRegisterShutdownHook(false)
                                          .start();
+                SpringApplication.getShutdownHandlers().add(TestPostgres::stop);
                 try (var connection = server.getPostgresDatabase().getConnection();
                      var statement = connection.createStatement()) {
                     statement.execute("CREATE ROLE " + OWNER + " LOGIN");
@@ -44,6 +47,14 @@ public final class TestPostgres {
             }
         }
         return server;
+    }
+
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates an empty database owned by {@value #OWNER} and answers its JDBC URL (without a user: each connection names its role). */

@@ -39,7 +39,7 @@ class PaymentRowsInPlaceTest {
         assertThat(indexes).hasSize(6).allSatisfy(index -> assertThat(index)
                 .doesNotContain("status", "executed_on", "returned_on", "erroneous_ore", "version"));
         assertThat(jdbc.sql("SELECT reloptions FROM pg_class WHERE oid = 'payment'::regclass").query(String.class).single())
-                .contains("fillfactor=80");
+                .contains("fillfactor=50");
     }
 
     @Test

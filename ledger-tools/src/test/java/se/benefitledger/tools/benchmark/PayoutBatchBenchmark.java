@@ -158,7 +158,7 @@ public final class PayoutBatchBenchmark {
                 load.start();
             }
 
-            long[] paymentUpdatesBefore = paymentUpdates();
+            ServerCounters before = serverCounters();
             var created = measure("create", () -> post("", """
                     {"municipality": "%s", "payoutDate": "%s"}""".formatted(MUNICIPALITY, PAYOUT_DATE), 201));
             String batchId = created.get("batchId").asText();
@@ -179,23 +179,34 @@ public final class PayoutBatchBenchmark {
             if (clients > 0) {
                 reportPayday(batchId, load);
             }
-            reportInPlaceUpdates(paymentUpdatesBefore);
+            reportServerCounters(before);
         }
 
         /**
-         * How many of the payment view's rows the batch updated in place (HOT): none of the creation's can be, as it sets
-         * the indexed {@code batch_id}; the settlement's can. PostgreSQL's sessions send their counts up to 10 s late.
+         * PostgreSQL's own counts over the batch: how many of the payment view's rows it updated in place (HOT; none of the
+         * creation's can be, as it sets the indexed {@code batch_id}), and the checkpoints and WAL, which a run that
+         * varies from the one before may explain. Sessions send their counts up to 10 s late, so this waits 11 s.
          */
-        private void reportInPlaceUpdates(long[] before) throws InterruptedException {
+        private void reportServerCounters(ServerCounters before) throws InterruptedException {
             Thread.sleep(11_000);
-            long[] after = paymentUpdates();
-            System.out.printf("payment view: %,d rows updated by the batch, %,d of them in place (HOT)%n", after[0] - before[0], after[1] - before[1]);
+            ServerCounters after = serverCounters();
+            System.out.printf("payment view: %,d rows updated by the batch, %,d of them in place (HOT)%n",
+                    after.paymentUpdates() - before.paymentUpdates(), after.paymentUpdatesInPlace() - before.paymentUpdatesInPlace());
+            System.out.printf("postgres from the batch's start to 11 s after it: %d checkpoints on time, %d requested (WAL full), "
+                            + "%,d MB WAL, %,d full-page images%n", after.timedCheckpoints() - before.timedCheckpoints(),
+                    after.requestedCheckpoints() - before.requestedCheckpoints(), (after.walBytes() - before.walBytes()) >> 20,
+                    after.fullPageImages() - before.fullPageImages());
         }
 
-        /** The payment view's rows updated since the statistics were reset, and how many of them in place. */
-        private long[] paymentUpdates() {
-            return jdbc.queryForObject("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'payment'",
-                    (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
+        private ServerCounters serverCounters() {
+            return jdbc.queryForObject("""
+                            SELECT n_tup_upd, n_tup_hot_upd, c.num_timed, c.num_requested, w.wal_bytes::bigint, w.wal_fpi
+                            FROM pg_stat_user_tables, pg_stat_checkpointer c, pg_stat_wal w WHERE relname = 'payment'""",
+                    (rs, row) -> new ServerCounters(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }
+
+        private record ServerCounters(long paymentUpdates, long paymentUpdatesInPlace, long timedCheckpoints, long requestedCheckpoints,
+                                      long walBytes, long fullPageImages) {
         }
 
         /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */

@@ -27,7 +27,8 @@ import java.sql.SQLException;
  * the pool first and stops the server after it. As with an external database, the service connects
  * as {@value #SERVICE_ROLE}, which may only insert into the event store and the access log; Flyway
  * migrates as the server's owner role. The service jar carries no such binaries
- * ({@link DataSourceRequirement} says so at start).
+ * ({@link DataSourceRequirement} says so at start). A server a killed service left running is stopped
+ * first ({@link OrphanedPostmaster}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DataSourceRequirement.EMBEDDED_PROFILE)
@@ -43,10 +44,12 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
         Files.createDirectories(properties.dataDirectory());
+        OrphanedPostmaster.stopIfLeftBehind(properties.dataDirectory(), properties.startupWait());
         var postgres = EmbeddedPostgres.builder()
                                        .setDataDirectory(properties.dataDirectory())
                                        .setCleanDataDirectory(false)
                                        .setPort(properties.port())
+                                       .setPGStartupWait(properties.startupWait())
                                        .setServerConfig("synchronous_commit", properties.synchronousCommit())
                                        .start();
         createDatabaseIfMissing(postgres);

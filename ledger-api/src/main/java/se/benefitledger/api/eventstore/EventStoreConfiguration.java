@@ -45,8 +45,21 @@ class EventStoreConfiguration {
                                                                        .transactionManager(transactionManager)
                                                                        .schema(schema)
                                                                        // events per query when projections catch up or replay
-                                                                       .batchSize(1000));
+                                                                       .batchSize(1000)
+                                                                       .maxGapOffset(MAX_GAP_OFFSET));
     }
+
+    /**
+     * How many later indexes a projection reads before its token forgets a gap, an index whose transaction has not
+     * committed yet. A forgotten gap's event is never handled, by any projection, when it commits after all. Axon's
+     * default, 10,000, is a few seconds of payday: a settlement commits thousands of events a second beside the
+     * caseworkers' commands, one of which may be held up by a collection or a lock between its insert and its commit
+     * ({@code LateCommitTest}). A million is minutes even at the national load's rate, so Axon's time limit
+     * ({@code gapTimeout}, a minute) decides instead: a gap is dropped once the events after it are older than that, as
+     * soon as a token holds more than 250 gaps, and whenever the processor reads an event older than that. Gaps that
+     * never fill (rolled-back inserts) thus stay at some 250 in a token, plus those of the last minute.
+     */
+    static final int MAX_GAP_OFFSET = 1_000_000;
 
     /**
      * Aggregates have no getters: a snapshot is their fields, whatever their visibility, with the

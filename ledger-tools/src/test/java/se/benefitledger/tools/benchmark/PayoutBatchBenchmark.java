@@ -159,6 +159,8 @@ public final class PayoutBatchBenchmark {
             }
 
             ServerCounters before = serverCounters();
+            CpuSeconds cpuBefore = CpuSeconds.now();
+            long batchStarted = System.nanoTime();
             var created = measure("create", () -> post("", """
                     {"municipality": "%s", "payoutDate": "%s"}""".formatted(MUNICIPALITY, PAYOUT_DATE), 201));
             String batchId = created.get("batchId").asText();
@@ -174,8 +176,13 @@ public final class PayoutBatchBenchmark {
             if (clients > 0) {
                 load.stop();
             }
+            var cpu = CpuSeconds.now().minus(cpuBefore);
+            double batchSeconds = seconds(batchStarted);
 
             report(file);
+            System.out.printf("CPU over the batch's %.1f s (%d cores): this JVM %.1f core-s (the JIT's compiler threads %.1f, the collector's "
+                            + "%.1f), PostgreSQL %.1f core-s%n", batchSeconds, Runtime.getRuntime().availableProcessors(), cpu.jvm(), cpu.compiler(),
+                    cpu.gc(), cpu.postgres());
             if (clients > 0) {
                 reportPayday(batchId, load);
             }

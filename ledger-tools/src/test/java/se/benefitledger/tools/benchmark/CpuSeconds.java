@@ -1,0 +1,70 @@
+package se.benefitledger.tools.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds used so far, from Linux's {@code /proc}: by this JVM's threads, of which its JIT compiler threads and its
+ * collector's (neither are Java threads, so {@code ThreadMXBean} does not see them), and by every process named
+ * {@code postgres} on the machine (the embedded server's postmaster and backends; a backend that has exited no longer
+ * counts). All zero where there is no {@code /proc}.
+ */
+record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
+
+    /** Linux's clock ticks per second ({@code getconf CLK_TCK}), 100 on every kernel we run on. */
+    private static final double TICKS = 100.0;
+
+    static CpuSeconds now() {
+        double jvm = 0;
+        double compiler = 0;
+        double gc = 0;
+        double postgres = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task")); Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path task : tasks.toList()) {
+                Stat stat = Stat.of(task);
+                if (stat == null) {
+                    continue;
+                }
+                jvm += stat.seconds();
+                if (stat.name().contains("CompilerThre")) {
+                    compiler += stat.seconds();
+                } else if (stat.name().startsWith("GC Thread") || stat.name().startsWith("G1 ")) {
+                    gc += stat.seconds();
+                }
+            }
+            for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                Stat stat = Stat.of(process);
+                if (stat != null && stat.name().equals("postgres")) {
+                    postgres += stat.seconds();
+                }
+            }
+        } catch (IOException | RuntimeException noProc) {
+            return new CpuSeconds(0, 0, 0, 0);
+        }
+        return new CpuSeconds(jvm, compiler, gc, postgres);
+    }
+
+    CpuSeconds minus(CpuSeconds before) {
+        return new CpuSeconds(jvm - before.jvm, compiler - before.compiler, gc - before.gc, postgres - before.postgres);
+    }
+
+    /** A thread's or process's name and its user and system time. */
+    private record Stat(String name, double seconds) {
+
+        /** Null when it has gone meanwhile. */
+        static Stat of(Path directory) {
+            String line;
+            try {
+                line = Files.readString(directory.resolve("stat"));
+            } catch (IOException gone) {
+                return null;
+            }
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            // utime and stime, the 14th and 15th fields of the whole line
+            return new Stat(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')),
+                    (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS);
+        }
+    }
+}

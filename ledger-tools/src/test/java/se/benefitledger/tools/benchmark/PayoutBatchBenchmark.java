@@ -14,15 +14,18 @@ import se.benefitledger.api.pii.Payee;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.support.Projections;
 import se.benefitledger.core.decision.DecisionLine;
+import se.benefitledger.core.decision.DecisionMadeEvent;
 import se.benefitledger.core.decision.DecisionOutcome;
 import se.benefitledger.core.decision.LineType;
 import se.benefitledger.core.decision.MakeDecisionCommand;
 import se.benefitledger.core.decision.SchedulePaymentCommand;
 import se.benefitledger.core.household.HouseholdMember;
+import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.household.RegisterHouseholdCommand;
 import se.benefitledger.core.payment.CheckDigits;
 import se.benefitledger.core.payment.PayeeType;
+import se.benefitledger.core.payment.PaymentScheduledEvent;
 import se.benefitledger.core.shared.BenefitMonth;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
@@ -159,6 +162,7 @@ public final class PayoutBatchBenchmark {
             }
 
             ServerCounters before = serverCounters();
+            long lastIndexBefore = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
             CpuSeconds cpuBefore = CpuSeconds.now();
             long batchStarted = System.nanoTime();
             var created = measure("create", () -> post("", """
@@ -184,7 +188,7 @@ public final class PayoutBatchBenchmark {
                             + "%.1f), PostgreSQL %.1f core-s%n", batchSeconds, Runtime.getRuntime().availableProcessors(), cpu.jvm(), cpu.compiler(),
                     cpu.gc(), cpu.postgres());
             if (clients > 0) {
-                reportPayday(batchId, load);
+                reportPayday(batchId, load, lastIndexBefore);
             }
             reportServerCounters(before);
         }
@@ -217,7 +221,7 @@ public final class PayoutBatchBenchmark {
         }
 
         /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */
-        private void reportPayday(String batchId, PaydayLoad load) throws InterruptedException {
+        private void reportPayday(String batchId, PaydayLoad load, long lastIndexBefore) throws InterruptedException {
             long caughtUpStarted = System.nanoTime();
             Projections.awaitCaughtUp(service.getBean(EventProcessingConfiguration.class), JdbcClient.create(jdbc), Duration.ofMinutes(10));
             UUID batch = UUID.fromString(batchId);
@@ -235,6 +239,14 @@ public final class PayoutBatchBenchmark {
             require(reconciledPayments == payments, "reconciliation holds " + reconciledPayments + " payments");
             require(spendExecuted == executedOre, "monthly spend executed " + spendExecuted + " öre, payments " + executedOre);
             require(history == payments, "history holds " + history + " payments");
+            // the clients' households, decisions and payments, committed beside the batch while it held its parts' indexes open
+            var besides = jdbc.queryForMap("""
+                            SELECT count(*) AS stored, count(h.aggregate_id) AS in_history FROM domain_event_entry e
+                            LEFT JOIN history_aggregate h ON h.aggregate_id = e.aggregate_identifier
+                            WHERE e.global_index > ? AND e.payload_type IN (?, ?, ?)""", lastIndexBefore,
+                    HouseholdRegisteredEvent.class.getName(), DecisionMadeEvent.class.getName(), PaymentScheduledEvent.class.getName());
+            long stored = ((Number) besides.get("stored")).longValue();
+            require(stored > 0 && stored == ((Number) besides.get("in_history")).longValue(), "the clients' aggregates in history: " + besides);
             require(deadLetters == 0, deadLetters + " dead letters");
             var ordinary = load.latencies();
             System.out.printf("%npayday: create + file + settle %.1f s with %d clients in 0180: %,d ordinary commands, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
@@ -242,8 +254,9 @@ public final class PayoutBatchBenchmark {
             System.out.printf("payday: largest token row %,d bytes; projections at the head %.1f s after the settlement; peak heap used %,d MB%n",
                     load.largestToken(), seconds(caughtUpStarted), phases.stream().mapToLong(phase -> phase.heap().used()).max().orElse(0) >> 20);
             System.out.printf("payday: every payment in every report: reconciliation %,d executed + %,d rejected, monthly spend %,d öre executed, "
-                    + "history %,d payments, 0 dead letters%n", ((Number) reconciled.get("executed_count")).intValue(),
-                    ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted, history);
+                            + "history %,d payments and all %,d households, decisions and payments the clients created beside the batch, 0 dead letters%n",
+                    ((Number) reconciled.get("executed_count")).intValue(), ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted,
+                    history, stored);
         }
 
         /**

@@ -9,11 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.benefitledger.api.support.LedgerApiTest;
+import se.benefitledger.api.support.ServiceProcesses;
 import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,21 +47,23 @@ class LateCommitTest {
     void aProjectionHandlesAnEventCommittedAfterTwelveThousandLaterEvents() throws Exception {
         UUID late = UUID.randomUUID();
         var inserted = new CountDownLatch(1);
-        var commit = new CountDownLatch(1);
+        var commit = new CompletableFuture<Void>();
         var lateTransaction = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             storage.appendEvents(registered(late));
             inserted.countDown();
-            await(commit);
+            commit.join();
         }));
-        assertThat(inserted.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-
-        new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(
-                IntStream.range(0, 12_000).mapToObj(i -> GenericEventMessage.asEventMessage(new IndexFillerEvent(UUID.randomUUID()))).toList()));
-        UUID after = UUID.randomUUID();
-        new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(registered(after)));
-        awaitInHistory(after);
-
-        commit.countDown();
+        try {
+            assertThat(inserted.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(
+                    IntStream.range(0, 12_000).mapToObj(i -> GenericEventMessage.asEventMessage(new IndexFillerEvent(UUID.randomUUID()))).toList()));
+            UUID after = UUID.randomUUID();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(registered(after)));
+            awaitInHistory(after);
+        } finally {
+            // never leave the other tests of this context an open transaction holding an index
+            commit.complete(null);
+        }
         lateTransaction.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         awaitInHistory(late);
     }
@@ -72,20 +74,8 @@ class LateCommitTest {
 
     /** The household-history projection (a pooled streaming processor) has handled the household's registration. */
     private void awaitInHistory(UUID household) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(TIMEOUT);
-        while (jdbc.sql("SELECT count(*) FROM history_aggregate WHERE aggregate_id = ?").param(household.toString()).query(Long.class).single() == 0) {
-            assertThat(Instant.now()).as("household-history handled the registration of %s", household).isBefore(giveUp);
-            Thread.sleep(100);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ServiceProcesses.await("household-history handled the registration of " + household, TIMEOUT, () -> jdbc.sql(
+                "SELECT count(*) FROM history_aggregate WHERE aggregate_id = ?").param(household.toString()).query(Long.class).single() > 0);
     }
 
     /** Handled by no projection: only its index counts. */

@@ -24,45 +24,65 @@ final class SpendPersons {
 
     /**
      * Adds the rows of a CTE {@code delta} (municipality, basis, month, person_id, adults, children:
-     * the change of the person's adult and child stays) to the person months, each changed benefit
-     * month's state (adult, child, none) to the person's year masks, and each person's change of
-     * count to the months' counts. Their month rows exist: a person month only changes with a
-     * counted household month, which writes its month row first. A year's row belongs to one
-     * municipality, whose events one segment handles, so no other writer inserts it meanwhile.
-     * A year is inserted when the table as the statement found it has no row for it (the update's
-     * rows are the ones it had): an index look-up, where a join to the update's returned rows, which
-     * have no index, would be quadratic in the batch.
+     * the change of the person's adult and child stays, one row per person month) to the person
+     * months, each changed benefit month's state (adult, child, none) to the person's year masks,
+     * and each person's change of count to the months' counts. A person month or year left with
+     * nothing is deleted by the same statement, so that no row is ever zero. Their month rows exist:
+     * a person month only changes with a counted household month, which writes its month row first.
+     * A year's row belongs to one municipality, whose events one segment handles, so no other writer
+     * inserts it meanwhile.
+     * <p>
+     * Every change is computed from {@code before}, the delta beside the rows as they were (an index
+     * look-up per row; all parts of one statement see the table as it was before the statement), and
+     * every write joins its rows to a table by the table's whole key. No part joins the rows of two
+     * CTEs: a CTE has no index and the planner expects one row of it, so such a join is a nested loop
+     * over both, quadratic in the batch (seconds for a batch of 3,000 person months during a rebuild).
      */
     private static final String ADD_TO_PERSON_MONTHS = """
-            , upserted AS (
+            , before AS (
+                SELECT d.municipality, d.basis, d.month, d.person_id, d.adults, d.children,
+                       p.person_id IS NOT NULL AS stored,
+                       coalesce(p.adult_stays, 0) AS adults_before, coalesce(p.child_stays, 0) AS children_before,
+                       coalesce(p.adult_stays, 0) + d.adults AS adults_after, coalesce(p.child_stays, 0) + d.children AS children_after
+                FROM delta d LEFT JOIN spend_person_month p
+                    ON p.municipality = d.municipality AND p.basis = d.basis AND p.month = d.month AND p.person_id = d.person_id),
+            upserted AS (
                 INSERT INTO spend_person_month AS p (municipality, basis, month, person_id, adult_stays, child_stays)
-                SELECT municipality, basis, month, person_id, adults, children FROM delta
+                SELECT municipality, basis, month, person_id, adults, children FROM before
+                WHERE adults_after <> 0 OR children_after <> 0
                 ON CONFLICT (municipality, basis, month, person_id) DO UPDATE
-                    SET adult_stays = p.adult_stays + EXCLUDED.adult_stays, child_stays = p.child_stays + EXCLUDED.child_stays
-                RETURNING municipality, basis, month, person_id, adult_stays, child_stays),
+                    SET adult_stays = p.adult_stays + EXCLUDED.adult_stays, child_stays = p.child_stays + EXCLUDED.child_stays),
+            emptied AS (
+                DELETE FROM spend_person_month p USING before b
+                WHERE p.municipality = b.municipality AND p.basis = b.basis AND p.month = b.month AND p.person_id = b.person_id
+                    AND b.stored AND b.adults_after = 0 AND b.children_after = 0),
             years AS (
-                SELECT municipality, left(month, 4)::integer AS year, person_id,
-                       bit_or(1 << (right(month, 2)::integer - 1)) AS changed,
-                       bit_or(CASE WHEN adult_stays > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS adult,
-                       bit_or(CASE WHEN adult_stays = 0 AND child_stays > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS child
-                FROM upserted WHERE basis = 'BENEFIT_MONTH'
-                GROUP BY municipality, left(month, 4), person_id),
+                SELECT c.municipality, c.year, c.person_id, y.person_id IS NOT NULL AS stored,
+                       (coalesce(y.adult_months, 0) & ~c.changed) | c.adult AS adult_months,
+                       (coalesce(y.child_months, 0) & ~c.changed) | c.child AS child_months
+                FROM (SELECT municipality, left(month, 4)::integer AS year, person_id,
+                             bit_or(1 << (right(month, 2)::integer - 1)) AS changed,
+                             bit_or(CASE WHEN adults_after > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS adult,
+                             bit_or(CASE WHEN adults_after = 0 AND children_after > 0 THEN 1 << (right(month, 2)::integer - 1) ELSE 0 END) AS child
+                      FROM before WHERE basis = 'BENEFIT_MONTH'
+                      GROUP BY municipality, left(month, 4), person_id) c
+                LEFT JOIN spend_person_year y ON y.municipality = c.municipality AND y.year = c.year AND y.person_id = c.person_id),
             years_updated AS (
-                UPDATE spend_person_year y
-                SET adult_months = (y.adult_months & ~c.changed) | c.adult, child_months = (y.child_months & ~c.changed) | c.child
-                FROM years c WHERE y.municipality = c.municipality AND y.year = c.year AND y.person_id = c.person_id),
+                UPDATE spend_person_year y SET adult_months = c.adult_months, child_months = c.child_months
+                FROM years c WHERE y.municipality = c.municipality AND y.year = c.year AND y.person_id = c.person_id
+                    AND c.adult_months | c.child_months <> 0 AND (y.adult_months, y.child_months) <> (c.adult_months, c.child_months)),
+            years_emptied AS (
+                DELETE FROM spend_person_year y USING years c
+                WHERE y.municipality = c.municipality AND y.year = c.year AND y.person_id = c.person_id AND c.adult_months | c.child_months = 0),
             years_inserted AS (
                 INSERT INTO spend_person_year (municipality, year, person_id, adult_months, child_months)
-                SELECT municipality, year, person_id, adult, child FROM years c
-                WHERE adult | child <> 0 AND NOT EXISTS (
-                    SELECT 1 FROM spend_person_year y WHERE y.municipality = c.municipality AND y.year = c.year AND y.person_id = c.person_id)),
+                SELECT municipality, year, person_id, adult_months, child_months FROM years
+                WHERE NOT stored AND adult_months | child_months <> 0),
             counted AS (
-                SELECT u.municipality, u.basis, u.month,
-                       sum((u.adult_stays > 0)::integer - (u.adult_stays - d.adults > 0)::integer) AS adults,
-                       sum((u.adult_stays = 0 AND u.child_stays > 0)::integer
-                           - (u.adult_stays - d.adults = 0 AND u.child_stays - d.children > 0)::integer) AS children
-                FROM upserted u JOIN delta d USING (municipality, basis, month, person_id)
-                GROUP BY u.municipality, u.basis, u.month)
+                SELECT municipality, basis, month,
+                       sum((adults_after > 0)::integer - (adults_before > 0)::integer) AS adults,
+                       sum((adults_after = 0 AND children_after > 0)::integer - (adults_before = 0 AND children_before > 0)::integer) AS children
+                FROM before GROUP BY municipality, basis, month)
             UPDATE spend_month s SET adult_count = s.adult_count + c.adults, child_count = s.child_count + c.children
             FROM counted c WHERE s.municipality = c.municipality AND s.basis = c.basis AND s.month = c.month""";
 
@@ -75,17 +95,6 @@ final class SpendPersons {
                 FROM stay s JOIN spend_household_month hm ON hm.household_id = s.household_id
                     AND (s.months_from IS NULL OR hm.month >= s.months_from) AND hm.live_payments > 0
                 GROUP BY hm.municipality, hm.basis, hm.month, s.person_id)""";
-
-    /**
-     * A person's years left without a counted month leave no row: the table is the same however events
-     * were batched. By the whole key from a {@code FROM} list naming {@code municipality, month,
-     * person_id}: person_id alone is no index's first column, and a scan of the table per batch grows
-     * with the country.
-     */
-    private static final String DELETE_EMPTY_YEARS = """
-            DELETE FROM spend_person_year y USING %s
-            WHERE y.municipality = c.municipality AND y.year = left(c.month, 4)::integer AND y.person_id = c.person_id
-                AND y.adult_months = 0 AND y.child_months = 0""";
 
     private final JdbcTemplate jdbc;
 
@@ -118,14 +127,6 @@ final class SpendPersons {
                             RETURNING household_id, person_id, greatest(from_month, departure_month) AS months_from, adult_from, -1 AS sign)"""
                     + STAY_IN_COUNTED_MONTHS + ADD_TO_PERSON_MONTHS,
                 month.toString(), householdId, personId);
-        jdbc.update("""
-                        DELETE FROM spend_person_month p USING spend_household_month hm
-                        WHERE hm.household_id = ? AND hm.month >= ? AND p.municipality = hm.municipality AND p.basis = hm.basis
-                            AND p.month = hm.month AND p.person_id = ? AND p.adult_stays = 0 AND p.child_stays = 0""",
-                householdId, month.toString(), personId);
-        jdbc.update(DELETE_EMPTY_YEARS.formatted("""
-                (SELECT municipality, month, ?::uuid AS person_id FROM spend_household_month WHERE household_id = ? AND month >= ?) c"""),
-                personId, householdId, month.toString());
     }
 
     /**
@@ -155,22 +156,6 @@ final class SpendPersons {
                     + ADD_TO_PERSON_MONTHS,
                 withDeltas(householdMonths(changed.stream().map(Map.Entry::getKey).toList()),
                         changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)));
-        // a person month without stays leaves no row: the table is the same however events were batched
-        var decreased = changed.stream().filter(entry -> entry.getValue() < 0).map(Map.Entry::getKey).toList();
-        if (!decreased.isEmpty()) {
-            jdbc.update("""
-                            DELETE FROM spend_person_month p
-                            USING unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[]) AS c (municipality, basis, month, household_id),
-                                  spend_membership ms
-                            WHERE ms.household_id = c.household_id AND p.municipality = c.municipality AND p.basis = c.basis
-                                AND p.month = c.month AND p.person_id = ms.person_id AND p.adult_stays = 0 AND p.child_stays = 0""",
-                    householdMonths(decreased));
-            jdbc.update(DELETE_EMPTY_YEARS.formatted("""
-                    (SELECT c.municipality, c.month, ms.person_id
-                     FROM unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[]) AS c (municipality, basis, month, household_id)
-                     JOIN spend_membership ms ON ms.household_id = c.household_id WHERE c.basis = 'BENEFIT_MONTH') c"""),
-                    householdMonths(decreased));
-        }
     }
 
     /** The household months as array parameters, one array per column. */

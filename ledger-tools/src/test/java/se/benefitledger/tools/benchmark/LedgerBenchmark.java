@@ -294,6 +294,7 @@ public final class LedgerBenchmark {
         private void rebuild() throws Exception {
             long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
             var gc = GcTotals.now();
+            var cpu = CpuSeconds.now();
             long started = System.nanoTime();
             for (String projection : PROJECTIONS) {
                 post("/api/v1/admin/projections/" + projection + "/rebuild", "", "adam", 202);
@@ -301,8 +302,10 @@ public final class LedgerBenchmark {
             awaitProjections();
             double secs = seconds(started);
             var gcDuring = GcTotals.now().minus(gc);
-            System.out.printf("rebuild: %,d events in %.1f s = %,.0f events/s (%d GCs, %.1f s of pauses)%n", events, secs, events / secs,
-                    gcDuring.count(), gcDuring.millis() / 1000.0);
+            var cpuDuring = CpuSeconds.now().minus(cpu);
+            System.out.printf("rebuild: %,d events in %.1f s = %,.0f events/s (%d GCs, %.1f s of pauses); CPU: JVM %.1f core-s (JIT %.1f, GC %.1f), "
+                              + "PostgreSQL %.1f core-s%n", events, secs, events / secs, gcDuring.count(), gcDuring.millis() / 1000.0,
+                    cpuDuring.jvm(), cpuDuring.compiler(), cpuDuring.gc(), cpuDuring.postgres());
             var scan = RawLimits.asOwner(service).scan();
             System.out.printf("limit: scan of %,d events with JSON decoding in %.1f s = %,.0f events/s%n", scan.rows(), scan.seconds(),
                     scan.perSecond());

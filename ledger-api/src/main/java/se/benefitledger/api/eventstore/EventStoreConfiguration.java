@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.benefitledger.projections.json.LedgerJson;
 
+import java.time.Duration;
+
 /**
  * The JDBC event store, made for bulk commands: bounded and one at a time ({@link BulkLoadInterceptor}),
  * prefetched, and two of Axon's per-aggregate scans replaced by look-ups ({@link StagedAwareEventStore},
@@ -34,7 +36,8 @@ class EventStoreConfiguration {
     static EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema schema) {
+                                          TransactionManager transactionManager, EventSchema schema,
+                                          EventStoreProperties properties) {
         return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                                                                        .snapshotSerializer(snapshotSerializer())
                                                                        .eventSerializer(eventSerializer)
@@ -46,7 +49,9 @@ class EventStoreConfiguration {
                                                                        .schema(schema)
                                                                        // events per query when projections catch up or replay
                                                                        .batchSize(1000)
-                                                                       .maxGapOffset(MAX_GAP_OFFSET));
+                                                                       .maxGapOffset(MAX_GAP_OFFSET)
+                                                                       .gapTimeout((int) GAP_TIMEOUT.toMillis()),
+                                            properties.maxIndexHold());
     }
 
     /**
@@ -60,6 +65,12 @@ class EventStoreConfiguration {
      * never fill (rolled-back inserts) thus stay at some 250 in a token, plus those of the last minute.
      */
     static final int MAX_GAP_OFFSET = 1_000_000;
+
+    /**
+     * How old the events after a gap may be before a projection drops the gap (Axon's default, named here because
+     * {@link EventIndexHold} keeps every transaction's hold on its indexes below it).
+     */
+    static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
 
     /**
      * Aggregates have no getters: a snapshot is their fields, whatever their visibility, with the

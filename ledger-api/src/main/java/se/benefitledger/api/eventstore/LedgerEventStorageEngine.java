@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,19 +23,24 @@ import java.util.stream.Stream;
  * reads their events in chunks of {@value #CHUNK} aggregates per query, in the announced order,
  * instead of one query per aggregate, holding only the current chunk in memory. Appending sends
  * {@value #CHUNK} events per JDBC batch rather than all of them at once (same transaction, same
- * result, far less memory). Everything else is Axon's engine.
+ * result, far less memory). A transaction that appends commits within {@code ledger.event-store.max-index-hold} or is
+ * rolled back ({@link EventIndexHold}). Everything else is Axon's engine.
  */
 public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     static final int CHUNK = 1_000;
     private static final String PLAN = LedgerEventStorageEngine.class.getName();
 
-    public LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
+    private final Duration maxIndexHold;
+
+    public LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration maxIndexHold) {
         super(builder);
+        this.maxIndexHold = maxIndexHold;
     }
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        EventIndexHold.begin(maxIndexHold);
         for (int from = 0; from < events.size(); from += CHUNK) {
             super.appendEvents(events.subList(from, Math.min(events.size(), from + CHUNK)), serializer);
         }

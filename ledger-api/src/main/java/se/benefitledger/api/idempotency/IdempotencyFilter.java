@@ -17,6 +17,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import se.benefitledger.api.pii.PiiAccessLog;
+import se.benefitledger.api.problem.CommitTooLate;
 import se.benefitledger.api.problem.DatabaseUnavailable;
 import se.benefitledger.api.problem.Problems;
 import se.benefitledger.api.security.CurrentUser;
@@ -165,7 +166,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             transactions.commit(transaction);
         } catch (RuntimeException commitFailed) {
             abandon(transaction, commitFailed);
-            if (DatabaseUnavailable.isCause(commitFailed)) {
+            if (DatabaseUnavailable.isCause(commitFailed) || CommitTooLate.isCause(commitFailed)) {
                 throw commitFailed;
             }
             response.reset();

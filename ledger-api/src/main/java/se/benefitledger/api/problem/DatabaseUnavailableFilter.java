@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place where "the database is not there" becomes an answer: 503 problem+json with {@code Retry-After},
- * wherever in the request it was found — a controller, the idempotency filter claiming or committing its key, the
- * access log, a scope check — since every one of them lets the failure travel up to here ({@link ProblemDetailsAdvice}
- * passes it on). Runs inside the filters that name the request (request id, correlation id, traceparent), whose
- * headers the answer keeps; whatever the failed request had set besides is dropped.
+ * The one place where a failure a retry may overcome becomes an answer: 503 problem+json with {@code Retry-After}.
+ * That is "the database is not there" ({@link DatabaseUnavailable}), and a transaction rolled back because it held
+ * event store indexes too long ({@link CommitTooLate}), wherever in the request it was found — a controller, the
+ * idempotency filter claiming or committing its key, the access log, a scope check — since every one of them lets the
+ * failure travel up to here ({@link ProblemDetailsAdvice} passes it on). Runs inside the filters that name the request
+ * (request id, correlation id, traceparent), whose headers the answer keeps; whatever the failed request had set
+ * besides is dropped.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -46,16 +48,19 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
+            boolean unavailable = DatabaseUnavailable.isCause(e);
+            if (!unavailable && !CommitTooLate.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable, answered 503: {}", DatabaseUnavailable.describe(e));
+            if (unavailable) {
+                log.warn("Database unavailable, answered 503: {}", DatabaseUnavailable.describe(e));
+            }
             response.reset();
             namingHeaders.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), DatabaseUnavailable.problem());
+            json.writeValue(response.getOutputStream(), unavailable ? DatabaseUnavailable.problem() : CommitTooLate.problem());
         }
     }
 

@@ -163,10 +163,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                              + " Retry later."));
     }
 
-    /** An absent database is passed on to {@link DatabaseUnavailableFilter}, which answers it wherever in the request it happens. */
+    /**
+     * An absent database and a commit too late are passed on to {@link DatabaseUnavailableFilter}, which answers them
+     * wherever in the request they happen.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
-        if (DatabaseUnavailable.isCause(e)) {
+        if (DatabaseUnavailable.isCause(e) || CommitTooLate.isCause(e)) {
             throw e;
         }
         log.error("Unexpected failure", e);

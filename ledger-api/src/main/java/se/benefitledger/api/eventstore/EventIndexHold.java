@@ -6,7 +6,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 /**
  * Rolls back a transaction that has held global indexes of the event store for longer than the projections wait
@@ -24,30 +23,23 @@ final class EventIndexHold implements TransactionSynchronization {
     private static final Logger log = LoggerFactory.getLogger(EventIndexHold.class);
 
     private final Duration limit;
-    private final LongSupplier nanoTime;
-    private final long firstInsert;
+    private final long firstInsert = System.nanoTime();
 
-    private EventIndexHold(Duration limit, LongSupplier nanoTime) {
+    private EventIndexHold(Duration limit) {
         this.limit = limit;
-        this.nanoTime = nanoTime;
-        this.firstInsert = nanoTime.getAsLong();
     }
 
     /** The current transaction is about to insert events: from now on it holds indexes (the first call counts). */
     static void begin(Duration limit) {
-        begin(limit, System::nanoTime);
-    }
-
-    static void begin(Duration limit, LongSupplier nanoTime) {
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(EventIndexHold.class::isInstance)) {
-            TransactionSynchronizationManager.registerSynchronization(new EventIndexHold(limit, nanoTime));
+            TransactionSynchronizationManager.registerSynchronization(new EventIndexHold(limit));
         }
     }
 
     @Override
     public void beforeCommit(boolean readOnly) {
-        var held = Duration.ofNanos(nanoTime.getAsLong() - firstInsert);
+        var held = Duration.ofNanos(System.nanoTime() - firstInsert);
         if (held.compareTo(limit) > 0) {
             var failure = new EventIndexHeldTooLongException(held, limit);
             log.error(failure.getMessage());

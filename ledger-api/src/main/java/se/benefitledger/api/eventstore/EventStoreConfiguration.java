@@ -60,7 +60,7 @@ class EventStoreConfiguration {
      * default, 10,000, is a few seconds of payday: a settlement commits thousands of events a second beside the
      * caseworkers' commands, one of which may be held up by a collection or a lock between its insert and its commit
      * ({@code LateCommitTest}). A million is minutes even at the national load's rate, so Axon's time limit
-     * ({@code gapTimeout}, a minute) decides instead: a gap is dropped once the events after it are older than that, as
+     * ({@link #GAP_TIMEOUT}) decides instead: a gap is dropped once the events after it are older than that, as
      * soon as a token holds more than 250 gaps, and whenever the processor reads an event older than that. Gaps that
      * never fill (rolled-back inserts) thus stay at some 250 in a token, plus those of the last minute.
      */

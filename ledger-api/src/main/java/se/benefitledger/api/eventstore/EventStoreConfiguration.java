@@ -2,6 +2,7 @@ package se.benefitledger.api.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -102,6 +103,15 @@ class EventStoreConfiguration {
                                                            .storageEngine(storageEngine)
                                                            .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                                                            .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /**
+     * The report projections' event source ({@code axon.eventhandling.processors.<report>.source} in
+     * application.yml): the event store, with one shared read for the projections replaying it from the start.
+     */
+    @Bean
+    static SharedReplaySource sharedReplay(EmbeddedEventStore eventStore, SharedReplayProperties limits, MeterRegistry registry) {
+        return new SharedReplaySource(eventStore, limits, registry);
     }
 
     /**

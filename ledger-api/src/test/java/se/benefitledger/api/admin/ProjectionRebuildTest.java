@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
@@ -24,8 +25,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** After a rebuild from zero, every projection table holds exactly the rows the incremental build wrote. */
+/**
+ * After a rebuild from zero, every projection table holds exactly the rows the incremental build wrote. The shared
+ * replay keeps its first 500 events for projections joining late (instead of 10,000), so that this store, a few
+ * thousand events, is enough to show all six reports sharing one read; and it waits 5 s for them to join (instead of
+ * 2 s), since a busy test machine may take longer to reset six processors one after another.
+ */
 @LedgerApiTest
+@TestPropertySource(properties = {"ledger.projections.shared-replay.max-ahead=500", "ledger.projections.shared-replay.join-window=5s"})
 class ProjectionRebuildTest {
 
     private static final List<String> TABLES = List.of("spend_month", "spend_household_month", "spend_person_month", "spend_person_year", "spend_membership",
@@ -48,6 +55,11 @@ class ProjectionRebuildTest {
     void aRebuildFromZeroReproducesEveryTableRowByRow() throws Exception {
         String municipality = randomHistoryCaughtUp(7L);
         Map<String, List<String>> incremental = snapshot();
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        assertThat(events).as("more than the shared replay keeps for late joiners").isGreaterThan(500);
+        double convoys = replayCount("convoys");
+        double riders = replayCount("riders");
+        double replayed = replayCount("events");
         assertThat(incremental.get("spend_month")).isNotEmpty();
         assertThat(incremental.get("reconciliation_payment")).isNotEmpty();
 
@@ -62,6 +74,14 @@ class ProjectionRebuildTest {
         awaitRunning(adam);
 
         assertThat(snapshot()).isEqualTo(incremental);
+        assertThat(replayCount("convoys") - convoys).as("one shared read of the store").isOne();
+        assertThat(replayCount("riders") - riders).as("by every report").isGreaterThanOrEqualTo(PROJECTIONS.size());
+        assertThat(replayCount("events") - replayed).as("each event read once").isEqualTo(events);
+        assertThat(replayCount("left.behind")).isZero();
+    }
+
+    private double replayCount(String counter) {
+        return metrics.counter("ledger.projection.replay." + counter).count();
     }
 
     @Test

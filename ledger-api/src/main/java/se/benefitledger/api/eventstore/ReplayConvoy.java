@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>The reader stays at most {@code max-ahead} events ahead of the slowest rider: memory is bounded.</li>
  * <li>It takes riders while it still holds its first chunk: until it has read {@code max-ahead} events and no
- * rider joined for {@code join-window}.</li>
+ * rider joined for {@code join-window}. A rider that has taken all of them meanwhile waits: sharing the read is
+ * worth more than the seconds of a rebuild's start (letting it go on closed the door before four of six reports
+ * had joined).</li>
  * <li>A rider that has not moved for {@code detach-after} while the reader waits for it is left behind; it reads on
  * alone from its own position, so one stuck projection does not stop the others.</li>
  * <li>When the reader finds nothing more to read (or fails), the convoy ends and each rider continues on a stream
@@ -63,6 +65,11 @@ final class ReplayConvoy {
 
     TrackingToken start() {
         return start;
+    }
+
+    /** Whether the reader is still at work. */
+    boolean isReading() {
+        return !ended;
     }
 
     /** A new rider from the first event, or null once the convoy no longer takes riders. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * read of it. A rebuild of the six reports otherwise reads and decodes every event six times, once per processor
  * (JDBC fetch, row decoding and timestamp parsing were half the JVM's samples in a rebuild's profile), and the
  * payloads six times more. Streams opened at the start while a {@link ReplayConvoy} still takes riders get the
- * same messages from it, payloads decoded once; every other stream is the store's own.
+ * same messages from it, payloads decoded once; every other stream is the store's own, including one opened at the
+ * start while a convoy that no longer takes riders is still reading.
  */
 final class SharedReplaySource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -44,12 +45,17 @@ final class SharedReplaySource implements StreamableMessageSource<TrackedEventMe
         }
         synchronized (this) {
             ConvoyStream rider = current != null && Objects.equals(current.start(), token) ? current.join() : null;
-            if (rider == null) {
-                current = new ReplayConvoy(++convoys, token, store, limits, counters);
-                counters.convoys().increment();
-                rider = current.join();
-                current.startReading();
+            if (rider != null) {
+                return rider;
             }
+            if (current != null && current.isReading()) {
+                // one convoy at a time, so that its memory (max-ahead events) is all the replays hold
+                return store.openStream(token);
+            }
+            current = new ReplayConvoy(++convoys, token, store, limits, counters);
+            counters.convoys().increment();
+            rider = current.join();
+            current.startReading();
             return rider;
         }
     }

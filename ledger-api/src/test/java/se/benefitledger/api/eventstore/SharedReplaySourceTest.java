@@ -96,7 +96,7 @@ class SharedReplaySourceTest {
     }
 
     @Test
-    void aProjectionOpeningAfterTheConvoyStoppedTakingRidersReadsAgainFromTheStart() throws Exception {
+    void aProjectionOpeningAfterTheConvoyStoppedTakingRidersReadsAloneWhileItLasts() throws Exception {
         store.append(3_000);
         var source = source(500, Duration.ZERO, Duration.ofSeconds(30));
         var early = source.openStream(null);
@@ -104,8 +104,26 @@ class SharedReplaySourceTest {
 
         var late = source.openStream(null);
 
+        assertThat(late).as("the store's own stream: one convoy's memory at a time").isInstanceOf(ListStore.Stream.class);
         assertThat(take(late, 3_000)).containsExactlyElementsOf(store.events);
         assertThat(take(early, 2_000)).containsExactlyElementsOf(store.events.subList(1_000, 3_000));
+        assertThat(counter("ledger.projection.replay.convoys")).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayAfterTheLastOneEndedSharesANewRead() throws Exception {
+        store.append(1_200);
+        var source = source(500, Duration.ZERO, Duration.ofSeconds(30));
+        var first = source.openStream(null);
+        assertThat(take(first, 1_200)).hasSize(1_200);
+        assertThat(first.hasNextAvailable(100, TimeUnit.MILLISECONDS)).as("the convoy has ended, the stream goes on alone").isFalse();
+
+        var again = List.of(source.openStream(null), source.openStream(null));
+
+        assertThat(again).allMatch(ConvoyStream.class::isInstance);
+        for (var future : again.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 1_200))).toList()) {
+            assertThat(future.get(20, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
+        }
         assertThat(counter("ledger.projection.replay.convoys")).isEqualTo(2);
     }
 

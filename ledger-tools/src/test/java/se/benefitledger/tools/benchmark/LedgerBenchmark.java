@@ -141,7 +141,9 @@ public final class LedgerBenchmark {
                     "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
                     "--ledger.embedded-postgres.synchronous-commit=on",
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
-                    "--logging.level.root=WARN"));
+                    "--logging.level.root=WARN",
+                    // how the rebuild's projections shared their read of the store
+                    "--logging.level.se.benefitledger.api.eventstore.ReplayConvoy=INFO"));
             System.out.printf("service started in %.1f s, data in %s%n", seconds(started), home);
             var rows = new Run(service, options, heap).run();
             if (options.write()) {

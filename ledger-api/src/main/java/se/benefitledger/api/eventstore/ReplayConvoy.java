@@ -44,7 +44,7 @@ final class ReplayConvoy {
     private final SharedReplayProperties limits;
     private final SharedReplaySource.Counters counters;
 
-    private final Map<Long, TrackedEventMessage<?>[]> chunks = new ConcurrentHashMap<>();
+    private final Map<Long, Chunk> chunks = new ConcurrentHashMap<>();
     private final List<ConvoyStream> riders = new CopyOnWriteArrayList<>();
     /** Chunks 0 to published - 1 have been read; written under this object's lock. */
     private volatile long published;
@@ -165,7 +165,8 @@ final class ReplayConvoy {
             if (published - 1 - slowest.position() < limit) {
                 return true;
             }
-            long stalled = System.nanoTime() - slowest.movedAt();
+            // since it could have moved: a rider that waited for the reader has not been holding it up
+            long stalled = System.nanoTime() - Math.max(slowest.movedAt(), chunks.get(slowest.position() + 1).publishedAt());
             if (stalled >= limits.detachAfter().toNanos()) {
                 leaveBehind(slowest, stalled);
                 continue;
@@ -190,7 +191,7 @@ final class ReplayConvoy {
     }
 
     private synchronized void publish(List<TrackedEventMessage<?>> chunk) {
-        chunks.put(published, chunk.toArray(new TrackedEventMessage<?>[0]));
+        chunks.put(published, new Chunk(chunk.toArray(new TrackedEventMessage<?>[0]), System.nanoTime()));
         published++;
         notifyAll();
     }
@@ -210,7 +211,8 @@ final class ReplayConvoy {
 
     /** The chunk, or null when it is not read yet or no longer held. */
     TrackedEventMessage<?>[] chunk(long index) {
-        return chunks.get(index);
+        Chunk chunk = chunks.get(index);
+        return chunk == null ? null : chunk.events();
     }
 
     /** Whether a rider wanting this chunk should read on alone: the convoy ended before it. */
@@ -246,5 +248,8 @@ final class ReplayConvoy {
             chunks.clear();
         }
         notifyAll();
+    }
+
+    private record Chunk(TrackedEventMessage<?>[] events, long publishedAt) {
     }
 }

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param joinWindow  how long after the last projection joined the reader waits, once it holds {@code maxAhead}
  *                    events, for more to join (default 2 s): a rebuild of all reports resets them one after another,
  *                    a fraction of a second apart
- * @param detachAfter how long the reader waits for a projection that reads nothing before it leaves that one behind
- *                    to read on alone (default 15 s)
+ * @param detachAfter how long the reader waits for a projection that takes nothing of what is there for it before it
+ *                    leaves that one behind to read on alone (default 15 s)
  */
 @ConfigurationProperties("ledger.projections.shared-replay")
 public record SharedReplayProperties(Integer maxAhead, Duration joinWindow, Duration detachAfter) {

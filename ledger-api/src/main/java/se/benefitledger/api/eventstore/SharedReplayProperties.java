@@ -9,7 +9,7 @@ import java.time.Duration;
  * read of it ({@link SharedReplaySource}).
  *
  * @param maxAhead    how many events the shared reader reads beyond the slowest projection, and keeps from the start
- *                    for projections still joining (default 10,000; at least {@value ReplayConvoy#CHUNK})
+ *                    for projections still joining (default 3,000; at least {@value ReplayConvoy#CHUNK})
  * @param joinWindow  how long after the last projection joined the reader waits, once it holds {@code maxAhead}
  *                    events, for more to join (default 2 s): a rebuild of all reports resets them one after another,
  *                    a fraction of a second apart
@@ -20,7 +20,7 @@ import java.time.Duration;
 public record SharedReplayProperties(Integer maxAhead, Duration joinWindow, Duration detachAfter) {
 
     public SharedReplayProperties {
-        maxAhead = maxAhead == null ? 10_000 : maxAhead;
+        maxAhead = maxAhead == null ? 3_000 : maxAhead;
         joinWindow = joinWindow == null ? Duration.ofSeconds(2) : joinWindow;
         detachAfter = detachAfter == null ? Duration.ofSeconds(15) : detachAfter;
         if (maxAhead < ReplayConvoy.CHUNK) {

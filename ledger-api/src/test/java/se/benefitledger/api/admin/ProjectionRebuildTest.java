@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After a rebuild from zero, every projection table holds exactly the rows the incremental build wrote. The shared
- * replay keeps its first 500 events for projections joining late (instead of 10,000), so that this store, a few
+ * replay keeps its first 500 events for projections joining late (instead of 3,000), so that this store, a few
  * thousand events, is enough to show all six reports sharing one read; and it waits 5 s for them to join (instead of
  * 2 s), since a busy test machine may take longer to reset six processors one after another.
  */

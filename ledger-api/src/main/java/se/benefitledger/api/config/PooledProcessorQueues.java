@@ -1,5 +1,6 @@
 package se.benefitledger.api.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BiFunction;
 
 /**
@@ -38,6 +41,13 @@ import java.util.function.BiFunction;
  * runs as Axon built it (slower, still correct), the failure is logged as an error and
  * {@code ledger.projection.queue.counted} reads 0 for that processor; {@code PooledProcessorQueuesTest}
  * fails, including when Axon's capacity check stops asking the queue its size.
+ * <p>
+ * The same queue ends the coordinator's 100 ms wait for room (draft upstream report:
+ * {@code docs/upstream/axon-coordinator-waits-for-room.md}): when it has drained from full to half,
+ * {@link CoordinatorWake} runs the coordinator's waiting task now. Without it every pooled processor
+ * reads at most 1,024 events per 100 ms when it replays or catches up. This needs two more private
+ * fields ({@code Coordinator.executorService}, a {@code ScheduledThreadPoolExecutor}, and the static
+ * {@code WorkPackage.BUFFER_SIZE}); {@code ledger.projection.coordinator.woken} counts the early runs.
  */
 @Configuration(proxyBeanMethods = false)
 class PooledProcessorQueues {
@@ -47,6 +57,8 @@ class PooledProcessorQueues {
 
     /** Per pooled processor: whether every work package it created so far counts its queue in O(1). */
     private final Map<String, Boolean> counted = new ConcurrentHashMap<>();
+    /** Per pooled processor: what ends its coordinator's wait for room. */
+    private final Map<String, CoordinatorWake> wakes = new ConcurrentHashMap<>();
 
     /** Runs after Axon has built its processors and before any of them starts. */
     @Bean
@@ -59,6 +71,10 @@ class PooledProcessorQueues {
                          .description("1 while the processor's work packages count their queues in O(1) (Axon 4.13 workaround), 0 if it no longer applies")
                          .tag("processor", pooled.getName())
                          .register(registry);
+                    FunctionCounter.builder("ledger.projection.coordinator.woken", wakes, it -> it.containsKey(pooled.getName()) ? it.get(pooled.getName()).woken() : 0)
+                                   .description("Coordinator runs started early because a full work package had drained to half (Axon 4.13 workaround)")
+                                   .tag("processor", pooled.getName())
+                                   .register(registry);
                 }
             }
         }));
@@ -67,6 +83,12 @@ class PooledProcessorQueues {
     /** Whether the workaround is in effect for the named processor; empty for a processor it was never tried on. */
     Optional<Boolean> isCounted(String processor) {
         return Optional.ofNullable(counted.get(processor));
+    }
+
+    /** How many of the named processor's coordinator runs were started early so far; 0 for one the workaround is not installed on. */
+    long woken(String processor) {
+        CoordinatorWake wake = wakes.get(processor);
+        return wake == null ? 0 : wake.woken();
     }
 
     /** The queues of the processor's current work packages, as Axon's coordinator holds them. */
@@ -82,26 +104,32 @@ class PooledProcessorQueues {
         try {
             Fields.check();
             Object coordinator = read(Fields.COORDINATOR, processor);
+            if (!(read(Fields.EXECUTOR, coordinator) instanceof ScheduledThreadPoolExecutor executor)) {
+                throw new IllegalStateException("the coordinator's executor is no ScheduledThreadPoolExecutor; its wait for room cannot be ended");
+            }
+            var wake = new CoordinatorWake(executor);
+            int capacity = (Integer) read(Fields.BUFFER_SIZE, null);
             @SuppressWarnings("unchecked")
             var axonFactory = (BiFunction<Segment, TrackingToken, Object>) read(Fields.FACTORY, coordinator);
             BiFunction<Segment, TrackingToken, Object> factory = (segment, token) -> {
                 Object workPackage = axonFactory.apply(segment, token);
-                swapQueue(name, workPackage);
+                swapQueue(name, workPackage, capacity, wake);
                 return workPackage;
             };
             Fields.FACTORY.field().set(coordinator, factory);
+            wakes.put(name, wake);
             counted.put(name, true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             fail(name, e);
         }
     }
 
-    private void swapQueue(String processor, Object workPackage) {
+    private void swapQueue(String processor, Object workPackage, int capacity, Runnable onRoom) {
         try {
             if (!((Queue<?>) read(Fields.QUEUE, workPackage)).isEmpty()) {
                 throw new IllegalStateException("a new work package already holds events; its queue cannot be replaced safely");
             }
-            Fields.QUEUE.field().set(workPackage, new CountedQueue<>());
+            Fields.QUEUE.field().set(workPackage, new CountedQueue<>(capacity, onRoom));
         } catch (ReflectiveOperationException | RuntimeException e) {
             fail(processor, e);
         }
@@ -109,7 +137,7 @@ class PooledProcessorQueues {
 
     private void fail(String processor, Exception cause) {
         if (!Boolean.FALSE.equals(counted.put(processor, false))) {
-            log.error("Processor {} counts its work packages' queues in O(n) again (Axon's pooled processor changed?): "
+            log.error("Processor {} counts its work packages' queues in O(n) and waits 100 ms for their room again (Axon's pooled processor changed?): "
                     + "rebuilds and catching up will be slower; see PooledProcessorQueues", processor, cause);
         }
     }
@@ -127,7 +155,9 @@ class PooledProcessorQueues {
         COORDINATOR(POOLED + "PooledStreamingEventProcessor", "coordinator", POOLED + "Coordinator"),
         FACTORY(POOLED + "Coordinator", "workPackageFactory", BiFunction.class.getName()),
         WORK_PACKAGES(POOLED + "Coordinator", "workPackages", Map.class.getName()),
-        QUEUE(POOLED + "WorkPackage", "processingQueue", Queue.class.getName());
+        EXECUTOR(POOLED + "Coordinator", "executorService", ScheduledExecutorService.class.getName()),
+        QUEUE(POOLED + "WorkPackage", "processingQueue", Queue.class.getName()),
+        BUFFER_SIZE(POOLED + "WorkPackage", "BUFFER_SIZE", int.class.getName());
 
         private final String owner;
         private final String name;

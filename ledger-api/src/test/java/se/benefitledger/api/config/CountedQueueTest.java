@@ -3,13 +3,15 @@ package se.benefitledger.api.config;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CountedQueueTest {
 
-    private final CountedQueue<String> queue = new CountedQueue<>();
+    private final AtomicInteger roomCalls = new AtomicInteger();
+    private final CountedQueue<String> queue = new CountedQueue<>(4, roomCalls::incrementAndGet);
 
     @Test
     void countsWhatWasAddedLessWhatWasTakenOrRemoved() {
@@ -33,5 +35,31 @@ class CountedQueueTest {
 
         assertThatThrownBy(iterator::remove).isInstanceOf(UnsupportedOperationException.class);
         assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void saysOnceThatAFullQueueHasRoomWhenItHasDrainedToHalf() {
+        queue.addAll(List.of("a", "b", "c", "d"));
+        queue.poll();
+        assertThat(roomCalls).as("three of four left").hasValue(0);
+
+        queue.remove("b");
+        assertThat(roomCalls).as("half left").hasValue(1);
+        queue.poll();
+        queue.poll();
+        assertThat(roomCalls).as("once per time it filled up").hasValue(1);
+
+        queue.addAll(List.of("e", "f", "g", "h"));
+        queue.poll();
+        queue.poll();
+        assertThat(roomCalls).as("full again, then half").hasValue(2);
+    }
+
+    @Test
+    void saysNothingWhenItNeverFilledUp() {
+        queue.addAll(List.of("a", "b", "c"));
+        queue.clear();
+
+        assertThat(roomCalls).hasValue(0);
     }
 }

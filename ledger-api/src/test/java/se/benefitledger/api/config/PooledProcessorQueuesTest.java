@@ -2,6 +2,7 @@ package se.benefitledger.api.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -17,6 +18,7 @@ import se.benefitledger.api.support.Projections;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
@@ -83,6 +85,29 @@ class PooledProcessorQueuesTest {
             after = PooledProcessorQueues.workPackageQueues(processor);
         }
         assertThat(after).isNotEmpty().doesNotContainAnyElementsOf(before).allSatisfy(queue -> assertThat(queue).isInstanceOf(CountedQueue.class));
+    }
+
+    @Test
+    void aReplayingCoordinatorReadsOnAsSoonAsItsFullWorkPackagesHaveRoom() {
+        var history = new ArrayList<DomainEventMessage<?>>();
+        for (long seed = 1; history.size() < 5_000; seed++) {
+            history.addAll(new RandomHistoryForTests(seed, Municipalities.fresh()).events());
+        }
+        eventStore.publish(history);
+        Projections.awaitCaughtUp(processing, jdbc);
+        var processor = processing.eventProcessor("household-history", PooledStreamingEventProcessor.class).orElseThrow();
+        long before = queues.woken("household-history");
+
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        Projections.awaitCaughtUp(processing, jdbc);
+
+        assertThat(queues.woken("household-history"))
+                .as("replaying %d events or more, the coordinator filled a work package's 1,024 and was woken when it had drained", history.size())
+                .isGreaterThan(before);
+        assertThat(metrics.get("ledger.projection.coordinator.woken").tag("processor", "household-history").functionCounter().count())
+                .isEqualTo((double) queues.woken("household-history"));
     }
 
     @Test

@@ -71,7 +71,7 @@ class PooledProcessorQueues {
                          .description("1 while the processor's work packages count their queues in O(1) (Axon 4.13 workaround), 0 if it no longer applies")
                          .tag("processor", pooled.getName())
                          .register(registry);
-                    FunctionCounter.builder("ledger.projection.coordinator.woken", wakes, it -> it.containsKey(pooled.getName()) ? it.get(pooled.getName()).woken() : 0)
+                    FunctionCounter.builder("ledger.projection.coordinator.woken", this, it -> it.woken(pooled.getName()))
                                    .description("Coordinator runs started early because a full work package had drained to half (Axon 4.13 workaround)")
                                    .tag("processor", pooled.getName())
                                    .register(registry);

@@ -80,9 +80,11 @@ class SharedReplaySourceTest {
     @Test
     void aProjectionThatTakesNothingIsLeftBehindAndLaterReadsOnAloneWithoutLosingOrRepeatingAnEvent() throws Exception {
         store.append(5_000);
-        var source = source(1_000, Duration.ZERO, Duration.ofSeconds(2));
+        // a join window, so that the second stream joins even when the reader was quick to read its first 1,000
+        var source = source(1_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
         var stuck = source.openStream(null);
         var moving = source.openStream(null);
+        assertThat(moving).isInstanceOf(ConvoyStream.class);
         var movingRead = CompletableFuture.supplyAsync(() -> take(moving, 5_000));
         var first = take(stuck, 10);
 

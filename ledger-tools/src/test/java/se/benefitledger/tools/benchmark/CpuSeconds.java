@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 /**
  * CPU seconds used so far, from Linux's {@code /proc}: by this JVM's threads, of which its JIT compiler threads and its
  * collector's (neither are Java threads, so {@code ThreadMXBean} does not see them), and by every process named
- * {@code postgres} on the machine (the embedded server's postmaster and backends; a backend that has exited no longer
- * counts). All zero where there is no {@code /proc}.
+ * {@code postgres} on the machine (the embedded server's postmaster and backends, and the backends that have exited:
+ * the postmaster has reaped them, so they are in its children's time; without that, a pool closing its connections
+ * between two readings made PostgreSQL's CPU negative). All zero where there is no {@code /proc}.
  */
 record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
 
@@ -37,7 +38,7 @@ record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
             for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 Stat stat = Stat.of(process);
                 if (stat != null && stat.name().equals("postgres")) {
-                    postgres += stat.seconds();
+                    postgres += stat.seconds() + stat.reapedChildrenSeconds();
                 }
             }
         } catch (IOException | RuntimeException noProc) {
@@ -50,8 +51,8 @@ record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
         return new CpuSeconds(jvm - before.jvm, compiler - before.compiler, gc - before.gc, postgres - before.postgres);
     }
 
-    /** A thread's or process's name and its user and system time. */
-    private record Stat(String name, double seconds) {
+    /** A thread's or process's name, its user and system time, and that of its children it has waited for. */
+    private record Stat(String name, double seconds, double reapedChildrenSeconds) {
 
         /** Null when it has gone meanwhile. */
         static Stat of(Path directory) {
@@ -62,9 +63,10 @@ record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
                 return null;
             }
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            // utime and stime, the 14th and 15th fields of the whole line
+            // utime, stime, cutime and cstime: the 14th to 17th fields of the whole line
             return new Stat(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')),
-                    (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS);
+                    (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS,
+                    (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS);
         }
     }
 }

@@ -13,16 +13,15 @@ import se.benefitledger.projections.spend.SpendBasis;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static se.benefitledger.tools.benchmark.Harness.option;
 import static se.benefitledger.tools.benchmark.Harness.seconds;
+import static se.benefitledger.tools.benchmark.Harness.time;
 
 /**
  * Query time of {@code monthly-spend} for a year of a Stockholm-sized municipality, without HTTP:
@@ -130,19 +129,6 @@ public final class MonthlySpendQueryBenchmark {
         return jdbc.sql(COUNTED_AT_QUERY_TIME).params(MUNICIPALITY, "BENEFIT_MONTH", "2025-01", "2025-12").query((rs, row) -> rs.getLong(2)).list();
     }
 
-    private static Latencies time(int runs, Supplier<?> query) {
-        for (int i = 0; i < Math.max(3, runs / 5); i++) {
-            query.get();
-        }
-        var nanos = new ArrayList<Long>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            query.get();
-            nanos.add(System.nanoTime() - start);
-        }
-        return Latencies.of(nanos);
-    }
-
     /**
      * Households 1..n: an applicant, a co-applicant (every third) or a child, and a child in every other
      * household, born so that some turn 18 in 2025; in every tenth household the second member leaves
@@ -195,10 +181,5 @@ public final class MonthlySpendQueryBenchmark {
                              count(*) FILTER (WHERE adult_stays = 0) AS children
                       FROM spend_person_month GROUP BY municipality, basis, month) p USING (municipality, basis, month)""").update();
         jdbc.sql("ANALYZE").update();
-    }
-
-    private static String option(String[] args, String name, String otherwise) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--" + name + "=")).map(arg -> arg.substring(name.length() + 3))
-                               .findFirst().orElse(otherwise);
     }
 }

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static se.benefitledger.tools.benchmark.Harness.delete;
+import static se.benefitledger.tools.benchmark.Harness.option;
 import static se.benefitledger.tools.benchmark.Harness.seconds;
 
 /**
@@ -120,10 +121,5 @@ public final class OneDecisionBenchmark {
         }
         window.sort(null);
         return window.get(count / 2) / 1e6;
-    }
-
-    private static String option(String[] args, String name, String otherwise) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--" + name + "=")).map(arg -> arg.substring(name.length() + 3)).findFirst()
-                     .orElse(otherwise);
     }
 }

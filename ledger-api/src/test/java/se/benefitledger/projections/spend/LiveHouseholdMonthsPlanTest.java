@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every row of another, must stay below the batch's number of changes. A nested loop over two CTEs,
  * which have no index, compares every row of one with every row of the other (10 million rows for a
  * batch of 3,000 person months in a rebuild, seconds a batch); an index look-up by part of a key,
- * repeated for every household, reads every person of the month each time.
+ * repeated for every household, reads every person of the month each time. And a month's updates of the
+ * person year rows stay on their pages.
  * <p>
  * In a package of the projections, for their package-private statements; in this module, for its
  * PostgreSQL. Everything is written in one transaction that is rolled back: the shared database
@@ -75,6 +76,34 @@ class LiveHouseholdMonthsPlanTest {
             assertThat(count("spend_household_month")).isEqualTo(2_000);
             assertThat(count("spend_person_month")).isEqualTo(4_000);
             assertThat(count("spend_person_year")).isEqualTo(4_000);
+        });
+    }
+
+    /**
+     * A month that starts counting for a thousand households sets a bit in each of their 2,000 persons' year rows,
+     * which were inserted together and fill their pages: each new row version must find room on its own page
+     * (V94), or it goes to another page with a new index entry, and a year of such months spreads a municipality's
+     * rows over five times the pages every duration-buckets report reads (BENCHMARKS.md).
+     */
+    @Test
+    void aMonthsUpdatesOfThePersonYearsStayOnTheirPages() {
+        var households = households(1_000);
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            counted(households);
+            String pages = "SELECT person_id, (ctid::text::point)[0]::bigint AS page FROM spend_person_year WHERE municipality = ? ORDER BY person_id";
+            var before = jdbc.queryForList(pages, MUNICIPALITY);
+            SortedMap<SpendCalculator.HouseholdMonth, Integer> april = new TreeMap<>();
+            households.forEach(household -> april.put(
+                    new SpendCalculator.HouseholdMonth(new SpendCalculator.Row(MUNICIPALITY, SpendBasis.BENEFIT_MONTH, "2025-04"), household), 1));
+
+            new LiveHouseholdMonths(jdbc, new SpendPersons(jdbc)).change(april);
+
+            var after = jdbc.queryForList(pages, MUNICIPALITY);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM spend_person_year WHERE municipality = ? AND adult_months | child_months = ?",
+                    Long.class, MUNICIPALITY, MARCH | 1 << 3)).as("every person year has April now").isEqualTo(2_000);
+            assertThat(IntStream.range(0, before.size()).filter(i -> before.get(i).equals(after.get(i))).count())
+                    .as("person years still on the page they were on").isGreaterThanOrEqualTo(1_900);
         });
     }
 

@@ -36,7 +36,8 @@ import static se.benefitledger.tools.benchmark.Harness.seconds;
  * (2 or 3 members), paid for every month of 2025 (one executed payment per household and month;
  * every tenth household's second member moves to the next household in July), handled by the real
  * projection in batches of 1,000 events, each batch in one transaction as the pooled processor
- * runs it, on an embedded PostgreSQL migrated as the service's. Prints events per second.
+ * runs it, on an embedded PostgreSQL migrated as the service's. Prints events per second, and the pages the
+ * person year rows take once vacuumed.
  */
 public final class MonthlySpendWriteBenchmark {
 
@@ -73,7 +74,13 @@ public final class MonthlySpendWriteBenchmark {
             double seconds = seconds(start);
             System.out.printf("%,d events (%,d households, 12 months) through monthly-spend in %.1f s: %,.0f events/s%n", events.size(),
                     households, seconds, events.size() / seconds);
-            System.out.println("2025-07: " + new JdbcTemplate(dataSource).queryForMap(
+            var jdbc = new JdbcTemplate(dataSource);
+            // what every duration-buckets report reads: how far a year of monthly updates spread the person year rows
+            jdbc.execute("VACUUM ANALYZE spend_person_year");
+            System.out.printf("spend_person_year after the year, vacuumed: %,d rows on %,d pages%n",
+                    jdbc.queryForObject("SELECT count(*) FROM spend_person_year", Long.class),
+                    jdbc.queryForObject("SELECT relpages FROM pg_class WHERE relname = 'spend_person_year'", Long.class));
+            System.out.println("2025-07: " + jdbc.queryForMap(
                     "SELECT * FROM spend_month WHERE municipality = ? AND basis = 'BENEFIT_MONTH' AND month = '2025-07'", MUNICIPALITY.code()));
         }
     }

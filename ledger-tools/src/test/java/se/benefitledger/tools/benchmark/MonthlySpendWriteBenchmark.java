@@ -24,11 +24,12 @@ import se.benefitledger.core.shared.MunicipalityCode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static se.benefitledger.tools.benchmark.Harness.option;
 import static se.benefitledger.tools.benchmark.Harness.seconds;
 
 /**
@@ -36,8 +37,9 @@ import static se.benefitledger.tools.benchmark.Harness.seconds;
  * (2 or 3 members), paid for every month of 2025 (one executed payment per household and month;
  * every tenth household's second member moves to the next household in July), handled by the real
  * projection in batches of 1,000 events, each batch in one transaction as the pooled processor
- * runs it, on an embedded PostgreSQL migrated as the service's. Prints events per second, and the pages the
- * person year rows take once vacuumed.
+ * runs it, on an embedded PostgreSQL migrated as the service's. Prints events per second, and the pages its
+ * year rows (persons') take once vacuumed. {@code --projection=duration-buckets} runs the duration-buckets
+ * projection instead, with its households' year rows.
  */
 public final class MonthlySpendWriteBenchmark {
 
@@ -48,15 +50,15 @@ public final class MonthlySpendWriteBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int households = Integer.parseInt(Arrays.stream(args).filter(arg -> arg.startsWith("--households=")).map(arg -> arg.substring(13))
-                                                .findFirst().orElse("20000"));
+        int households = Integer.parseInt(option(args, "households", "20000"));
+        var projected = Projected.valueOf(option(args, "projection", "monthly-spend").toUpperCase(Locale.ROOT).replace('-', '_'));
         try (var postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
              var context = new AnnotationConfigApplicationContext()) {
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
                   .placeholders(Map.of("service_role", "postgres")).load().migrate();
             var dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
             context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource));
-            var type = Class.forName("se.benefitledger.projections.spend.MonthlySpendProjection");
+            var type = Class.forName(projected.handler);
             context.registerBean(type);
             context.refresh();
             var projection = new AnnotationEventHandlerAdapter(context.getBean(type));
@@ -72,16 +74,32 @@ public final class MonthlySpendWriteBenchmark {
                 });
             }
             double seconds = seconds(start);
-            System.out.printf("%,d events (%,d households, 12 months) through monthly-spend in %.1f s: %,.0f events/s%n", events.size(),
-                    households, seconds, events.size() / seconds);
+            System.out.printf("%,d events (%,d households, 12 months) through %s in %.1f s: %,.0f events/s%n", events.size(),
+                    households, projected.name().toLowerCase(Locale.ROOT).replace('_', '-'), seconds, events.size() / seconds);
             var jdbc = new JdbcTemplate(dataSource);
-            // what every duration-buckets report reads: how far a year of monthly updates spread the person year rows
-            jdbc.execute("VACUUM ANALYZE spend_person_year");
-            System.out.printf("spend_person_year after the year, vacuumed: %,d rows on %,d pages%n",
-                    jdbc.queryForObject("SELECT count(*) FROM spend_person_year", Long.class),
-                    jdbc.queryForObject("SELECT relpages FROM pg_class WHERE relname = 'spend_person_year'", Long.class));
-            System.out.println("2025-07: " + jdbc.queryForMap(
-                    "SELECT * FROM spend_month WHERE municipality = ? AND basis = 'BENEFIT_MONTH' AND month = '2025-07'", MUNICIPALITY.code()));
+            // what every duration-buckets report reads: how far a year of monthly updates spread the year rows
+            jdbc.execute("VACUUM ANALYZE " + projected.yearRows);
+            System.out.printf("%s after the year, vacuumed: %,d rows on %,d pages%n", projected.yearRows,
+                    jdbc.queryForObject("SELECT count(*) FROM " + projected.yearRows, Long.class),
+                    jdbc.queryForObject("SELECT relpages FROM pg_class WHERE relname = ?", Long.class, projected.yearRows));
+            if (projected == Projected.MONTHLY_SPEND) {
+                System.out.println("2025-07: " + jdbc.queryForMap(
+                        "SELECT * FROM spend_month WHERE municipality = ? AND basis = 'BENEFIT_MONTH' AND month = '2025-07'", MUNICIPALITY.code()));
+            }
+        }
+    }
+
+    /** A projection that keeps year rows: its handler class (package-private) and the table. */
+    private enum Projected {
+        MONTHLY_SPEND("se.benefitledger.projections.spend.MonthlySpendProjection", "spend_person_year"),
+        DURATION_BUCKETS("se.benefitledger.projections.duration.DurationProjection", "duration_household_year");
+
+        private final String handler;
+        private final String yearRows;
+
+        Projected(String handler, String yearRows) {
+            this.handler = handler;
+            this.yearRows = yearRows;
         }
     }
 

@@ -1,10 +1,6 @@
 package se.benefitledger.tools.benchmark;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.projections.duration.DurationQueries;
 
@@ -23,7 +19,8 @@ import static se.benefitledger.tools.benchmark.Harness.time;
  * year (ending 2025-12) and one across a new year (ending 2025-06): {@code --households=N} households a year in 0180
  * (four in five of 2025's also assisted in 2024, with a run of assistance months each year), an adult and one or
  * two children each, and as many in each of nine other municipalities, written straight into the year rows of an
- * embedded PostgreSQL migrated as the service migrates it, as the projections keep them. Checks
+ * embedded PostgreSQL migrated as the service migrates it, month by month as the projections write them (so that
+ * the rows lie on the pages they would). Checks
  * {@link DurationQueries#rolling} against the same figures counted in the JVM from the rows, and times it.
  */
 public final class DurationQueryBenchmark {
@@ -37,23 +34,15 @@ public final class DurationQueryBenchmark {
     public static void main(String[] args) throws Exception {
         int households = Integer.parseInt(option(args, "households", "20000"));
         int runs = Integer.parseInt(option(args, "runs", "50"));
-        try (var postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-             var context = new AnnotationConfigApplicationContext()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
-                  .placeholders(Map.of("service_role", "postgres")).load().migrate();
-            // one connection kept open, as the service's pool keeps them: a new connection per query would be timed too
-            var dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
-            var jdbc = JdbcClient.create(dataSource);
+        try (var database = MigratedDatabase.start()) {
+            var jdbc = database.jdbc;
             long start = System.nanoTime();
             fill(jdbc, households);
             System.out.printf("filled %d households a year in each of %d municipalities: %,d household year rows and %,d person year rows (%.1f s)%n",
                     households, 1 + OTHERS.size(), jdbc.sql("SELECT count(*) FROM duration_household_year").query(Long.class).single(),
                     jdbc.sql("SELECT count(*) FROM spend_person_year").query(Long.class).single(), seconds(start));
 
-            context.registerBean(JdbcClient.class, () -> jdbc);
-            context.registerBean(DurationQueries.class);
-            context.refresh();
-            var queries = context.getBean(DurationQueries.class);
+            var queries = database.wire(DurationQueries.class).getBean(DurationQueries.class);
             var municipality = MunicipalityCode.of(MUNICIPALITY);
             for (YearMonth end : List.of(YearMonth.of(2025, 12), YearMonth.of(2025, 6))) {
                 var report = queries.rolling(municipality, end);
@@ -112,8 +101,8 @@ public final class DurationQueryBenchmark {
     /**
      * Households 1..n of every municipality assisted in 2025, households 1..n/5·6 but every fifth in 2024 (so four in
      * five of 2025's both years), each with a run of months starting and lasting by its number; an adult, a child,
-     * and in every other household a second child, counted in their household's months; their year rows as the
-     * projections keep them.
+     * and in every other household a second child, counted in their household's months; their year rows written
+     * month by month, as the projections write them.
      */
     private static void fill(JdbcClient jdbc, int households) {
         jdbc.sql("""
@@ -131,13 +120,42 @@ public final class DurationQueryBenchmark {
                 FROM unnest(?::char(4)[]) WITH ORDINALITY AS c (municipality, m), generate_series(1, ? * 6 / 5) h WHERE h % 5 <> 0""")
             .params(municipalities(), households, municipalities(), households).update();
         jdbc.sql("""
-                INSERT INTO duration_household_year (municipality, year, household_id, months)
-                SELECT municipality, year, benchmark_id(m::integer, h, 0), months FROM own""").update();
-        jdbc.sql("""
-                INSERT INTO spend_person_year (municipality, year, person_id, adult_months, child_months)
-                SELECT municipality, year, benchmark_id(m::integer, h, slot), CASE WHEN slot = 1 THEN months ELSE 0 END,
-                       CASE WHEN slot = 1 THEN 0 ELSE months END
+                CREATE TEMPORARY TABLE own_rows AS
+                SELECT 'duration_household_year' AS year_rows, municipality, year, benchmark_id(m::integer, h, 0) AS id, true AS adult, months
+                FROM own
+                UNION ALL
+                SELECT 'spend_person_year', municipality, year, benchmark_id(m::integer, h, slot), slot = 1, months
                 FROM own, generate_series(1, 3) slot WHERE slot < 3 OR h % 2 = 0""").update();
+        // month by month, as the projections write them: a row is inserted with its first month and updated with each
+        // later one, and vacuumed between months as autovacuum would between two pay runs
+        for (int year = 2024; year <= 2025; year++) {
+            for (int month = 1; month <= 12; month++) {
+                int bit = 1 << (month - 1);
+                jdbc.sql("""
+                        INSERT INTO duration_household_year (municipality, year, household_id, months)
+                        SELECT municipality, year, id, ? FROM own_rows
+                        WHERE year_rows = 'duration_household_year' AND year = ? AND months & ? <> 0 AND months & (? - 1) = 0""")
+                    .params(bit, year, bit, bit).update();
+                jdbc.sql("""
+                        UPDATE duration_household_year y SET months = y.months | ? FROM own_rows o
+                        WHERE o.year_rows = 'duration_household_year' AND o.year = ? AND o.months & ? <> 0 AND o.months & (? - 1) <> 0
+                            AND y.municipality = o.municipality AND y.year = o.year AND y.household_id = o.id""")
+                    .params(bit, year, bit, bit).update();
+                jdbc.sql("""
+                        INSERT INTO spend_person_year (municipality, year, person_id, adult_months, child_months)
+                        SELECT municipality, year, id, CASE WHEN adult THEN ? ELSE 0 END, CASE WHEN adult THEN 0 ELSE ? END FROM own_rows
+                        WHERE year_rows = 'spend_person_year' AND year = ? AND months & ? <> 0 AND months & (? - 1) = 0""")
+                    .params(bit, bit, year, bit, bit).update();
+                jdbc.sql("""
+                        UPDATE spend_person_year y SET adult_months = y.adult_months | CASE WHEN o.adult THEN ? ELSE 0 END,
+                            child_months = y.child_months | CASE WHEN o.adult THEN 0 ELSE ? END
+                        FROM own_rows o
+                        WHERE o.year_rows = 'spend_person_year' AND o.year = ? AND o.months & ? <> 0 AND o.months & (? - 1) <> 0
+                            AND y.municipality = o.municipality AND y.year = o.year AND y.person_id = o.id""")
+                    .params(bit, bit, year, bit, bit).update();
+                jdbc.sql("VACUUM duration_household_year, spend_person_year").update();
+            }
+        }
         jdbc.sql("VACUUM ANALYZE").update();
     }
 

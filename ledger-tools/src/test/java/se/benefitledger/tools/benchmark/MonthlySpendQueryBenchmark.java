@@ -1,10 +1,6 @@
 package se.benefitledger.tools.benchmark;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.MemberRole;
 import se.benefitledger.core.shared.MunicipalityCode;
@@ -43,23 +39,15 @@ public final class MonthlySpendQueryBenchmark {
     public static void main(String[] args) throws Exception {
         int households = Integer.parseInt(option(args, "households", "20000"));
         int runs = Integer.parseInt(option(args, "runs", "50"));
-        try (var postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-             var context = new AnnotationConfigApplicationContext()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
-                  .placeholders(Map.of("service_role", "postgres")).load().migrate();
-            // one connection kept open, as the service's pool keeps them: a new connection per query would be timed too
-            var dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
-            var jdbc = JdbcClient.create(dataSource);
+        try (var database = MigratedDatabase.start()) {
+            var jdbc = database.jdbc;
             long start = System.nanoTime();
             fill(jdbc, households);
             System.out.printf("filled %d households: %d household-months in 2025, %d membership rows (%.1f s)%n", households,
                     jdbc.sql("SELECT count(*) FROM spend_household_month WHERE month LIKE '2025-%'").query(Long.class).single(),
                     jdbc.sql("SELECT count(*) FROM household_membership").query(Long.class).single(), seconds(start));
 
-            context.registerBean(JdbcClient.class, () -> jdbc);
-            context.registerBean(MonthlySpendQueries.class);
-            context.refresh();
-            var queries = context.getBean(MonthlySpendQueries.class);
+            var queries = database.wire(MonthlySpendQueries.class).getBean(MonthlySpendQueries.class);
             var municipality = MunicipalityCode.of(MUNICIPALITY);
             var report = queries.report(municipality, SpendBasis.BENEFIT_MONTH, YearMonth.of(2025, 1), YearMonth.of(2025, 12));
             var counted = countedPerRequest(jdbc);

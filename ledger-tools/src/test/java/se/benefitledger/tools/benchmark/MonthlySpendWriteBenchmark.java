@@ -1,15 +1,11 @@
 package se.benefitledger.tools.benchmark;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.flywaydb.core.Flyway;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.benefitledger.core.household.HouseholdMember;
 import se.benefitledger.core.household.HouseholdRegisteredEvent;
@@ -26,7 +22,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import static se.benefitledger.tools.benchmark.Harness.option;
@@ -52,16 +47,10 @@ public final class MonthlySpendWriteBenchmark {
     public static void main(String[] args) throws Exception {
         int households = Integer.parseInt(option(args, "households", "20000"));
         var projected = Projected.valueOf(option(args, "projection", "monthly-spend").toUpperCase(Locale.ROOT).replace('-', '_'));
-        try (var postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-             var context = new AnnotationConfigApplicationContext()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
-                  .placeholders(Map.of("service_role", "postgres")).load().migrate();
-            var dataSource = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
-            context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource));
+        try (var database = MigratedDatabase.start()) {
+            var dataSource = database.dataSource;
             var type = Class.forName(projected.handler);
-            context.registerBean(type);
-            context.refresh();
-            var projection = new AnnotationEventHandlerAdapter(context.getBean(type));
+            var projection = new AnnotationEventHandlerAdapter(database.wire(type).getBean(type));
             var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
             var events = events(households);

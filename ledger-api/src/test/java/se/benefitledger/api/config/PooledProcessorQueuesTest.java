@@ -16,12 +16,14 @@ import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Projections;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,8 @@ class PooledProcessorQueuesTest {
     EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
@@ -88,7 +92,7 @@ class PooledProcessorQueuesTest {
     }
 
     @Test
-    void aReplayingCoordinatorReadsOnAsSoonAsItsFullWorkPackagesHaveRoom() {
+    void aReplayingCoordinatorReadsOnAsSoonAsItsFullWorkPackagesHaveRoom() throws Exception {
         var history = new ArrayList<DomainEventMessage<?>>();
         for (long seed = 1; history.size() < 5_000; seed++) {
             history.addAll(new RandomHistoryForTests(seed, Municipalities.fresh()).events());
@@ -100,7 +104,15 @@ class PooledProcessorQueuesTest {
 
         processor.shutDown();
         processor.resetTokens();
-        processor.start();
+        // its table locked against the projection's writes, so that the worker waits on its first batch while the
+        // coordinator fills the work package, however fast this machine handles a batch
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("LOCK TABLE history_aggregate IN SHARE MODE");
+            processor.start();
+            awaitAFullWorkPackage(processor);
+            connection.commit();
+        }
         Projections.awaitCaughtUp(processing, jdbc);
 
         assertThat(queues.woken("household-history"))
@@ -113,6 +125,14 @@ class PooledProcessorQueuesTest {
     @Test
     void eventsAreReadByTheSerializerThatRemembersClasses() {
         assertThat(eventSerializer).isInstanceOf(ClassCachingJacksonSerializer.class);
+    }
+
+    private static void awaitAFullWorkPackage(PooledStreamingEventProcessor processor) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (PooledProcessorQueues.workPackageQueues(processor).stream().noneMatch(queue -> queue.size() >= 1_024)) {
+            assertThat(System.nanoTime()).as("a work package of %s holding 1,024 events", processor.getName()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     private List<PooledStreamingEventProcessor> pooledProcessors() {

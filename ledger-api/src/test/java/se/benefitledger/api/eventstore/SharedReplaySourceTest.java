@@ -61,9 +61,11 @@ class SharedReplaySourceTest {
     @Test
     void theReaderStaysWithinItsLimitOfTheSlowestProjection() throws Exception {
         store.append(10_000);
-        var source = source(1_000, Duration.ZERO, Duration.ofSeconds(30));
+        // a join window, so that the second stream joins even when the reader was quick to read its first 1,000
+        var source = source(1_000, Duration.ofSeconds(1), Duration.ofSeconds(30));
         var idle = source.openStream(null);
         var busy = source.openStream(null);
+        assertThat(busy).isInstanceOf(ConvoyStream.class);
 
         List<TrackedEventMessage<?>> ahead = new ArrayList<>();
         while (busy.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -89,11 +90,14 @@ final class ConflictRetry implements MethodInterceptor {
      * back on an unchecked exception, committed otherwise.
      */
     private Object once(MethodInvocation invocation) throws Throwable {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return inSavepoint(invocation);
+        }
         var transactional = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod(), Transactional.class);
         if (transactional == null) {
             transactional = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod().getDeclaringClass(), Transactional.class);
         }
-        var attempt = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+        var attempt = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
         if (transactional != null) {
             attempt.setIsolationLevel(transactional.isolation().value());
         }
@@ -110,6 +114,22 @@ final class ConflictRetry implements MethodInterceptor {
         }
         transactions.commit(status);
         return result;
+    }
+
+    /**
+     * An attempt inside the caller's transaction (the request's, whose isolation it keeps) begins at a savepoint, which
+     * an unchecked exception rolls back to. A successful attempt leaves its savepoint to the transaction's end rather
+     * than releasing it: a release is a round trip to the database for every command and changes nothing.
+     */
+    private Object inSavepoint(MethodInvocation invocation) throws Throwable {
+        TransactionStatus request = transactions.getTransaction(new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_MANDATORY));
+        Object savepoint = request.createSavepoint();
+        try {
+            return invocation.proceed();
+        } catch (RuntimeException | Error e) {
+            request.rollbackToSavepoint(savepoint);
+            throw e;
+        }
     }
 
     static boolean isConflict(Throwable failure) {

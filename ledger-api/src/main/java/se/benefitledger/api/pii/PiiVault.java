@@ -40,7 +40,7 @@ public class PiiVault {
 
     /** The person id for this personnummer, created on first sight. Joins the caller's transaction. */
     public UUID personIdFor(PersonalIdentityNumber number) {
-        return subjectIdFor(PERSON, number.digits(), number.digits().getBytes(StandardCharsets.US_ASCII));
+        return subjectIdFor(PERSON, cipher.blindIndex(PERSON, number.digits()), number.digits().getBytes(StandardCharsets.US_ASCII), null);
     }
 
     /**
@@ -65,9 +65,22 @@ public class PiiVault {
      * @throws IllegalArgumentException when the account is not valid under {@link PayeeAccount}'s rules
      */
     public UUID payeeIdFor(Payee payee) {
-        UUID payeeId = subjectIdFor(PAYEE, identity(payee), plaintext(payee));
-        indexAccounts(Map.of(payeeId, payee.parsedAccount()));
-        return payeeId;
+        byte[] index = cipher.blindIndex(PAYEE, identity(payee));
+        // most payees are paid month after month: one look-up, and no new data key or ciphertext that would go unused
+        var known = jdbc.sql("SELECT subject_id, account_index IS NULL AS unindexed FROM pii_subject WHERE kind = ? AND blind_index = ?")
+                        .params(PAYEE, index)
+                        .query((row, number) -> new KnownPayee(row.getObject("subject_id", UUID.class), row.getBoolean("unindexed")))
+                        .optional();
+        if (known.isEmpty()) {
+            return subjectIdFor(PAYEE, index, plaintext(payee), accountIndex(payee.parsedAccount()));
+        }
+        if (known.get().unindexed()) {
+            indexAccounts(Map.of(known.get().id(), payee.parsedAccount()));
+        }
+        return known.get().id();
+    }
+
+    private record KnownPayee(UUID id, boolean unindexed) {
     }
 
     /**
@@ -205,22 +218,21 @@ public class PiiVault {
         return texts;
     }
 
-    private UUID subjectIdFor(String kind, String identity, byte[] plaintext) {
-        byte[] index = cipher.blindIndex(kind, identity);
+    /** A new subject with this blind index (and a payee's account index, else null), or the one a concurrent request stored first. */
+    private UUID subjectIdFor(String kind, byte[] index, byte[] plaintext, byte[] accountIndex) {
         UUID candidate = UUID.randomUUID();
         var dataKey = cipher.newDataKey();
         // a concurrent first registration of the same subject waits on the unique index and then finds this row
         Optional<UUID> inserted = jdbc.sql("""
-                        INSERT INTO pii_subject (subject_id, kind, blind_index, wrapped_key, ciphertext)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, blind_index) DO NOTHING RETURNING subject_id""")
-                .params(candidate, kind, index, cipher.wrap(dataKey, candidate), cipher.encrypt(dataKey, plaintext, candidate))
+                        INSERT INTO pii_subject (subject_id, kind, blind_index, wrapped_key, ciphertext, account_index)
+                        VALUES (?, ?, ?, ?, ?, ?::bytea) ON CONFLICT (kind, blind_index) DO NOTHING RETURNING subject_id""")
+                .params(candidate, kind, index, cipher.wrap(dataKey, candidate), cipher.encrypt(dataKey, plaintext, candidate), accountIndex)
                 .query(UUID.class)
                 .optional();
         return inserted.orElseGet(() -> jdbc.sql("SELECT subject_id FROM pii_subject WHERE kind = ? AND blind_index = ?")
                                             .params(kind, index).query(UUID.class).single());
     }
 
-    /** Looks the subjects up by blind index, inserts those not found (each with a data key of its own), and finds any that a concurrent insert won. */
     private <T> Map<T, UUID> subjectIdsFor(String kind, Collection<T> subjects, Function<T, String> identity, Function<T, byte[]> plaintext) {
         Map<T, ByteBuffer> indexOf = new LinkedHashMap<>();
         Map<ByteBuffer, T> first = new LinkedHashMap<>();

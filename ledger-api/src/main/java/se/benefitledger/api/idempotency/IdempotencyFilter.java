@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +40,7 @@ import java.util.regex.Pattern;
  * gets that response again ({@code Idempotent-Replayed: true}) and changes nothing; a retry while the first still
  * runs waits for it (the lock is polled for up to {@code ledger.idempotency.in-flight-wait}, then 409); the same key
  * with another body is 422. A 5xx is not recorded, so the client may retry it. The lock is an advisory lock of the
- * request's transaction ({@link IdempotencyStore#tryLock}), so a request whose own transaction writes nothing until
+ * request's transaction ({@link IdempotencyStore#claim}), so a request whose own transaction writes nothing until
  * its answer (a bulk command commits its parts in transactions of their own) holds no transaction id while it runs.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -94,18 +93,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Instant giveUp = Instant.now().plus(properties.inFlightWait());
         while (true) {
             TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
-            boolean locked;
-            Optional<IdempotencyStore.Answer> answer = Optional.empty();
+            IdempotencyStore.Claim claim;
             try {
-                locked = store.tryLock(caller, key);
-                if (locked) {
-                    answer = store.answer(caller, key);
-                }
+                claim = store.claim(caller, key);
             } catch (RuntimeException e) {
                 abandon(transaction, e);
                 throw e;
             }
-            if (!locked) {
+            if (!claim.locked()) {
                 transactions.rollback(transaction);
                 if (Instant.now().isAfter(giveUp)) {
                     write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-request-in-flight", "Request in flight",
@@ -115,6 +110,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 pause();
                 continue;
             }
+            var answer = claim.answer();
             if (answer.isEmpty()) {
                 execute(request, response, chain, transaction, caller, key, hash);
                 return;

@@ -3,6 +3,7 @@ package se.benefitledger.api.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -46,23 +48,47 @@ public class IdempotencyStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final PiiSeal seal;
     private final ObjectMapper json = new ObjectMapper();
 
-    IdempotencyStore(JdbcClient jdbc, PiiSeal seal) {
+    IdempotencyStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PiiSeal seal) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.seal = seal;
     }
 
+    /** Whether this transaction took the key's lock, and the unexpired answer recorded for the key if it did. */
+    record Claim(boolean locked, Optional<Answer> answer) {
+    }
+
     /**
-     * Takes the key for the current transaction, on every node, unless a request holding it runs. The
-     * lock is PostgreSQL's transaction-level advisory lock: it ends with the transaction or the
-     * session, and unlike a row it gives the transaction no id. A transaction id held while a bulk
-     * command commits its parts would hold back every other session's clean-up (PostgreSQL's
-     * {@code xmin}) for the whole command.
+     * Takes the key for the current transaction, on every node, unless a request holding it runs, and reads the answer
+     * recorded for it: two statements in one round trip. The lock is PostgreSQL's transaction-level advisory lock: it
+     * ends with the transaction or the session, and unlike a row it gives the transaction no id. A transaction id held
+     * while a bulk command commits its parts would hold back every other session's clean-up (PostgreSQL's
+     * {@code xmin}) for the whole command. The answer's statement runs after the lock's and, under READ COMMITTED,
+     * sees what was committed when it starts: once the lock is ours, the answer of the request that held it.
      */
-    boolean tryLock(String caller, String key) {
-        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(lockId(caller, key)).query(Boolean.class).single());
+    Claim claim(String caller, String key) {
+        return jdbcTemplate.execute("""
+                SELECT pg_try_advisory_xact_lock(?);
+                SELECT request_hash, response_status, response_headers, response_body, response_key, wrapped_key, subject_ids
+                FROM idempotency_key
+                WHERE caller = ? AND idempotency_key = ? AND state = 'COMPLETED' AND expires_at >= now()""", (PreparedStatement statement) -> {
+            statement.setLong(1, lockId(caller, key));
+            statement.setString(2, caller);
+            statement.setString(3, key);
+            statement.execute();
+            boolean locked;
+            try (var lock = statement.getResultSet()) {
+                locked = lock.next() && lock.getBoolean(1);
+            }
+            statement.getMoreResults();
+            try (var answer = statement.getResultSet()) {
+                return new Claim(locked, locked && answer.next() ? Optional.of(answer(answer)) : Optional.empty());
+            }
+        });
     }
 
     /** The advisory lock's key: 64 bits of the key's SHA-256 (the other advisory locks use small constants). */
@@ -77,16 +103,9 @@ public class IdempotencyStore {
         }
     }
 
-    /** The unexpired answer recorded for the key; read under its lock, so no request with the key runs meanwhile. */
-    Optional<Answer> answer(String caller, String key) {
-        return jdbc.sql("""
-                        SELECT request_hash, response_status, response_headers, response_body, response_key, wrapped_key, subject_ids
-                        FROM idempotency_key
-                        WHERE caller = ? AND idempotency_key = ? AND state = 'COMPLETED' AND expires_at >= now()""")
-                   .params(caller, key)
-                   .query((rs, row) -> new Answer(rs.getBytes("request_hash"),
-                           new StoredResponse(rs.getInt("response_status"), headers(rs.getString("response_headers")), body(rs), subjects(rs))))
-                   .optional();
+    private Answer answer(ResultSet rs) throws SQLException {
+        return new Answer(rs.getBytes("request_hash"),
+                new StoredResponse(rs.getInt("response_status"), headers(rs.getString("response_headers")), body(rs), subjects(rs)));
     }
 
     private byte[] body(ResultSet rs) throws SQLException {

@@ -67,7 +67,7 @@ class DecisionService {
      */
     @Transactional
     public UUID schedulePayment(UUID decisionId, SchedulePaymentRequest request, Long expectedVersion) {
-        decisions.find(decisionId).ifPresent(decision -> households.lockMunicipalityOf(decision.householdId()));
+        decisions.lockHouseholdOf(decisionId);
         UUID paymentId = UUID.randomUUID();
         UUID payeeId = vault.payeeIdFor(Payee.of(request.payee().name(), PayeeAccount.parse(request.payee().account())));
         commands.sendAndWait(new SchedulePaymentCommand(decisionId, paymentId, request.amount(), request.dueDate(),

@@ -57,6 +57,14 @@ public class DecisionQueries {
         return Sql.municipality(jdbc, "decision", "decision_id", decisionId, true);
     }
 
+    /** Locks the row of the decision's household for the caller's transaction, if the decision is known. */
+    public void lockHouseholdOf(UUID decisionId) {
+        jdbc.sql("SELECT h.household_id FROM household h JOIN decision d USING (household_id) WHERE d.decision_id = ? FOR UPDATE OF h")
+            .param(decisionId)
+            .query(UUID.class)
+            .optional();
+    }
+
     /**
      * Locks the rows of these payments' decisions, in id order, for the caller's transaction: a
      * command on a payment that also changes its decision (a cancellation or a bank rejection

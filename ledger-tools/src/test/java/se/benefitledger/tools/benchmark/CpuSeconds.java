@@ -18,11 +18,16 @@ record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
     private static final double TICKS = 100.0;
 
     static CpuSeconds now() {
+        return of(Path.of("/proc/self"));
+    }
+
+    /** The same for another JVM: the process whose {@code /proc} directory this is. */
+    static CpuSeconds of(Path process) {
         double jvm = 0;
         double compiler = 0;
         double gc = 0;
         double postgres = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task")); Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        try (Stream<Path> tasks = Files.list(process.resolve("task")); Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path task : tasks.toList()) {
                 Stat stat = Stat.of(task);
                 if (stat == null) {
@@ -35,8 +40,8 @@ record CpuSeconds(double jvm, double compiler, double gc, double postgres) {
                     gc += stat.seconds();
                 }
             }
-            for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                Stat stat = Stat.of(process);
+            for (Path other : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                Stat stat = Stat.of(other);
                 if (stat != null && stat.name().equals("postgres")) {
                     postgres += stat.seconds() + stat.reapedChildrenSeconds();
                 }

@@ -366,20 +366,8 @@ public final class LedgerBenchmark {
                 for (int c = 0; c < options.restClients(); c++) {
                     done.add(threads.submit(() -> {
                         while (System.nanoTime() < deadline && failures.isEmpty()) {
-                            String number = SyntheticPlan.adultOfNoPlan(persons.getAndIncrement()).digits();
-                            String household = timed(latencies, failures, "/api/v1/households", """
-                                    {"municipality": "0488", "members": [{"personalIdentityNumber": "%s", "role": "APPLICANT"}]}""".formatted(number),
-                                    "householdId");
-                            String decision = timed(latencies, failures, "/api/v1/decisions", """
-                                    {"householdId": "%s", "benefitMonth": "2026-01", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
-                                     "lines": [{"type": "NORM", "amount": "5200.00"}, {"type": "RENT", "amount": "5800.00"}],
-                                     "incomes": []}""".formatted(household), "decisionId");
-                            for (String amount : List.of("5200.00", "5800.00")) {
-                                timed(latencies, failures, "/api/v1/decisions/" + decision + "/payments", """
-                                        {"amount": "%s", "dueDate": "2025-12-23",
-                                         "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456782"}}""".formatted(amount),
-                                        "paymentId");
-                            }
+                            CaseworkerRound.run((path, body, idField) -> timed(latencies, failures, path, body, idField), "0488",
+                                    persons.getAndIncrement(), YearMonth.of(2026, 1), LocalDate.of(2025, 12, 23));
                         }
                         return null;
                     }));

@@ -2,7 +2,6 @@ package se.benefitledger.tools.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.benefitledger.tools.demo.SyntheticPlan;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,21 +74,7 @@ final class PaydayLoad {
         for (int c = 0; c < clients; c++) {
             running.add(threads.submit(() -> {
                 while (!stop.get()) {
-                    String number = SyntheticPlan.adultOfNoPlan(persons.getAndIncrement()).digits();
-                    String household = post("/api/v1/households", """
-                            {"municipality": "0180", "members": [{"personalIdentityNumber": "%s", "role": "APPLICANT"}]}""".formatted(number),
-                            "householdId");
-                    String decision = post("/api/v1/decisions", """
-                            {"householdId": "%s", "benefitMonth": "%s", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
-                             "lines": [{"type": "NORM", "amount": "5200.00"}, {"type": "RENT", "amount": "5800.00"}], "incomes": []}"""
-                            .formatted(household, YearMonth.now()), "decisionId");
-                    for (String amount : List.of("5200.00", "5800.00")) {
-                        post("/api/v1/decisions/" + decision + "/payments", """
-                                {"amount": "%s", "dueDate": "%s",
-                                 "payee": {"type": "HOUSEHOLD", "name": "Klient Klientsson", "account": "8327-9 123456782"}}"""
-                                        .formatted(amount, YearMonth.now().plusMonths(1).atDay(25)),
-                                "paymentId");
-                    }
+                    CaseworkerRound.run(this::post, "0180", persons.getAndIncrement(), YearMonth.now(), YearMonth.now().plusMonths(1).atDay(25));
                 }
                 return null;
             }));

@@ -32,8 +32,9 @@ import static se.benefitledger.tools.benchmark.Harness.seconds;
  * process, from this one: a warm-up, then {@code --runs} measured runs of {@code --seconds} each. For each run it prints
  * the commands per second, their p50 and p99, and the CPU per command of the target's JVM, of PostgreSQL and of this
  * client, read from {@code /proc} (the target is the process running {@code LoadTarget}).
- * Options (these are the defaults): {@code --port=8080 --clients=16 --warmup=80 --seconds=20 --runs=3 --first-person=0}; a
- * second load against the same target needs new applicants, from the {@code --first-person} the first one printed last.
+ * Options (these are the defaults): {@code --port=8080 --clients=16 --warmup=80 --seconds=20 --runs=3 --first-person=0}. A
+ * second load against the same target needs applicants the first did not register: the {@code --first-person} that the
+ * first printed at its end.
  */
 public final class CommandLoad {
 

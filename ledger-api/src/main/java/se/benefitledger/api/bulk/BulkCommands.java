@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.benefitledger.api.config.EventMetadataConfiguration;
 import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.api.security.AccessControl;
+import se.benefitledger.api.web.LedgerRequest;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.MunicipalityCode;
 import se.benefitledger.core.shared.StateConflict;
@@ -87,28 +88,48 @@ public class BulkCommands {
         this.work = work;
     }
 
+    /** A stored command and the object it acts on. */
+    public record Started(UUID commandId, UUID targetId) {
+    }
+
     /**
      * Stores the work and commits it (in a transaction of its own, whatever surrounds the call), in
-     * the transaction {@code before} runs in: the locks it takes guard what it chose.
+     * the transaction {@code before} runs in: the locks it takes guard what it chose. A retry of the
+     * request that stored a command of this kind (same Idempotency-Key, caller and body; the first
+     * answer was a failure, 503) gets that command instead, {@code before} not run again, so that
+     * {@link #run} finishes the work rather than starting it a second time beside the first.
      */
-    public UUID start(BulkKind kind, UUID targetId, MunicipalityCode municipality, Supplier<List<?>> before) {
-        UUID commandId = UUID.randomUUID();
+    public Started start(BulkKind kind, UUID targetId, MunicipalityCode municipality, Supplier<List<?>> before) {
+        byte[] request = LedgerRequest.current().flatMap(LedgerRequest::retryIdentity).orElse(null);
         Instant now = clock.instant();
-        ownTransaction.executeWithoutResult(status -> {
+        return ownTransaction.execute(status -> {
+            if (request != null) {
+                var earlier = jdbc.sql("""
+                                      SELECT command_id, target_id FROM bulk_command
+                                      WHERE request_identity = ? AND kind = ? AND status <> 'FAILED'""")
+                                  .params(request, kind.name())
+                                  .query((rs, row) -> new Started(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+                if (earlier.isPresent()) {
+                    log.info("Bulk command {} retried by its request", earlier.get().commandId());
+                    return earlier.get();
+                }
+            }
+            UUID commandId = UUID.randomUUID();
             List<?> parts = before.get();
             jdbc.sql("""
-                            INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at)
-                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)""")
+                            INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at,
+                                                      request_identity)
+                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
                 .params(commandId, kind.name(), targetId, municipality.code(), parts.size(),
-                        write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now))
+                        write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now), request)
                 .update();
             for (int part = 0; part < parts.size(); part++) {
                 jdbc.sql("INSERT INTO bulk_command_part (command_id, part, payload_type, payload) VALUES (?, ?, ?, ?)")
                     .params(commandId, part, parts.get(part).getClass().getName(), write(parts.get(part)))
                     .update();
             }
+            return new Started(commandId, targetId);
         });
-        return commandId;
     }
 
     /**

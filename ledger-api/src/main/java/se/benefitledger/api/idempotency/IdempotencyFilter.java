@@ -84,7 +84,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String caller = CurrentUser.require().name();
         byte[] body = request.getInputStream().readAllBytes();
         byte[] hash = hash(caller, request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
-        LedgerRequest.of(request).ifPresent(ledgerRequest -> ledgerRequest.idempotencyKey(key));
+        LedgerRequest.of(request).ifPresent(ledgerRequest -> ledgerRequest.idempotency(key, hash(key, hash)));
         serve(new CachedBodyRequest(request, body), response, chain, caller, key, hash);
     }
 
@@ -221,6 +221,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a request in flight", e);
+        }
+    }
+
+    /** The request under its key: the request's hash does not include the key, which the store keeps beside it. */
+    private static byte[] hash(String key, byte[] requestHash) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(key.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) 0);
+            return digest.digest(requestHash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

@@ -54,7 +54,7 @@ public class PayoutBatchService {
      */
     public PayoutBatchView create(CreatePayoutBatchRequest request) {
         UUID batchId = UUID.randomUUID();
-        UUID commandId = bulk.start(creating, batchId, request.municipality(), () -> {
+        var started = bulk.start(creating, batchId, request.municipality(), () -> {
             var paymentIds = payments.lockSchedulable(request.municipality(), request.payoutDate());
             if (paymentIds.isEmpty()) {
                 throw new BusinessRuleViolation("a payout batch needs at least one payment: no SCHEDULED payment of municipality "
@@ -64,8 +64,8 @@ public class PayoutBatchService {
                                     .map(part -> new AssignPaymentsToBatchCommand(batchId, request.municipality(), request.payoutDate(), part))
                                     .toList();
         });
-        bulk.run(commandId);
-        var batch = batches.find(batchId).orElseThrow();
+        bulk.run(started.commandId());
+        var batch = batches.find(started.targetId()).orElseThrow();
         batchSizes.record(batch.paymentCount());
         return batch;
     }
@@ -78,7 +78,7 @@ public class PayoutBatchService {
         var batch = batches.find(batchId).orElseThrow(() -> new NotFoundException("payout batch", batchId));
         var results = request.results().stream()
                              .map(result -> new SettlementInstruction(result.paymentId(), result.status(), result.reason())).toList();
-        UUID commandId = bulk.start(settling, batchId, batch.municipality(), () -> {
+        var started = bulk.start(settling, batchId, batch.municipality(), () -> {
             requireUnsettled(batchId, results);
             var parts = parts(results);
             var commands = new ArrayList<SettlePayoutBatchCommand>(parts.size());
@@ -87,7 +87,7 @@ public class PayoutBatchService {
             }
             return commands;
         });
-        bulk.run(commandId);
+        bulk.run(started.commandId());
         return batches.find(batchId).orElseThrow();
     }
 

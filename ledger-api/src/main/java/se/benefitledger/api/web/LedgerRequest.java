@@ -19,6 +19,7 @@ public final class LedgerRequest {
     private final String requestId;
     private final String correlationId;
     private String idempotencyKey;
+    private byte[] retryIdentity;
     private MunicipalityCode municipality;
 
     LedgerRequest(String requestId, String correlationId) {
@@ -55,8 +56,17 @@ public final class LedgerRequest {
         return Optional.ofNullable(idempotencyKey);
     }
 
-    public void idempotencyKey(String key) {
+    /**
+     * The request's key, and what identifies the request under it: the same for a retry of it (same key, caller,
+     * method, path and body), different for any other request.
+     */
+    public void idempotency(String key, byte[] retryIdentity) {
         this.idempotencyKey = key;
+        this.retryIdentity = retryIdentity.clone();
+    }
+
+    public Optional<byte[]> retryIdentity() {
+        return Optional.ofNullable(retryIdentity).map(byte[]::clone);
     }
 
     public Optional<MunicipalityCode> municipality() {

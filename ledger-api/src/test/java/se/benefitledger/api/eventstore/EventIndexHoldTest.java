@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.benefitledger.api.support.Http;
 import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
@@ -18,10 +19,12 @@ import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +96,107 @@ class EventIndexHoldTest {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE decision_id = ?").param(UUID.fromString(decision)).query(Long.class).single())
                 .isOne();
+    }
+
+    /**
+     * A payout batch's creation whose part commits too late (its payments' view rows locked by another transaction) is
+     * rolled back with its mark as done: 503, the command RUNNING with that part still to do. Retried with its
+     * Idempotency-Key, the request finishes that command: one batch, not a second one beside it.
+     */
+    @Test
+    void aBatchCreationRetriedWithItsKeyAfterACommitTooLateFinishesTheSameBatch() throws Exception {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
+        String rent = ledger.payment(decision, "1000.00", "2021-02-25");
+        String norm = ledger.payment(decision, "2000.00", "2021-02-25");
+        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        String body = """
+                {"municipality": "%s", "payoutDate": "2021-02-25"}""".formatted(municipality);
+
+        var heldUp = whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body));
+
+        assertCommitTooLate(heldUp);
+        var creating = bulkCommands("CREATE_PAYOUT_BATCH", municipality);
+        assertThat(creating).singleElement().satisfies(command -> assertThat(command).containsEntry("status", "RUNNING")
+                                                                                     .containsEntry("partsDone", 0));
+        String batch = (String) creating.get(0).get("targetId");
+
+        var retried = frida.post("/api/v1/payout-batches", body);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.<String>json("$.batchId")).isEqualTo(batch);
+        assertThat(retried.<Integer>json("$.paymentCount")).isEqualTo(2);
+        assertThat(bulkCommands("CREATE_PAYOUT_BATCH", municipality)).singleElement()
+                                                                     .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
+        assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + rent).<String>json("$.batchId")).isEqualTo(batch);
+        assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + norm).<String>json("$.batchId")).isEqualTo(batch);
+    }
+
+    /**
+     * The same for a settlement: its part rolled back, no payment has its result; the retry with the same key finishes
+     * the stored command (not a second one, which would leave the first to fail on payments already settled), and every
+     * payment is settled once.
+     */
+    @Test
+    void aSettlementRetriedWithItsKeyAfterACommitTooLateFinishesTheSameCommandAndSettlesEveryPaymentOnce() throws Exception {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
+        String rent = ledger.payment(decision, "1000.00", "2021-02-25");
+        String norm = ledger.payment(decision, "2000.00", "2021-02-25");
+        String batch = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        String body = """
+                {"settledOn": "2021-02-25", "results": [{"paymentId": "%s", "status": "EXECUTED"}, {"paymentId": "%s", "status": "EXECUTED"}]}"""
+                .formatted(rent, norm);
+
+        var heldUp = whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches/" + batch + "/settlement", body));
+
+        assertCommitTooLate(heldUp);
+        assertThat(bulkCommands("SETTLE_PAYOUT_BATCH", municipality)).singleElement()
+                .satisfies(command -> assertThat(command).containsEntry("status", "RUNNING").containsEntry("parts", 1).containsEntry("partsDone", 0));
+        assertThat(executions(rent) + executions(norm)).isZero();
+
+        var retried = frida.post("/api/v1/payout-batches/" + batch + "/settlement", body);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.<String>json("$.status")).isEqualTo("SETTLED");
+        assertThat(bulkCommands("SETTLE_PAYOUT_BATCH", municipality)).singleElement()
+                                                                      .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
+        assertThat(executions(rent)).isOne();
+        assertThat(executions(norm)).isOne();
+    }
+
+    /** The request, sent while another transaction holds the payment table (3.5 s, the limit here is 2 s). */
+    private Http.Response whilePaymentsLocked(Supplier<Http.Response> request) throws Exception {
+        var locked = new CountDownLatch(1);
+        var lock = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("LOCK TABLE payment IN SHARE MODE").update();
+            locked.countDown();
+            sleep(Duration.ofMillis(3_500));
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        var response = request.get();
+        lock.get(10, TimeUnit.SECONDS);
+        return response;
+    }
+
+    private static void assertCommitTooLate(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.<String>json("$.type")).endsWith("/commit-too-late");
+        assertThat(response.header("Retry-After")).isPresent();
+    }
+
+    /** The municipality's bulk commands of the kind in {@code GET /admin/bulk-commands}. */
+    private List<Map<String, Object>> bulkCommands(String kind, String municipality) {
+        return Users.ADAM.on(port).get("/api/v1/admin/bulk-commands")
+                         .json("$.items[?(@.kind == '" + kind + "' && @.municipality == '" + municipality + "')]");
+    }
+
+    private long executions(String payment) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%PaymentExecutedEvent'")
+                   .param(payment).query(Long.class).single();
     }
 
     private long stored(UUID household) {

@@ -61,7 +61,7 @@ class BatchInPartsTest {
                 UUID.fromString(ledger.payment(decision, "2000.00", "2021-02-25")));
         UUID batchId = UUID.randomUUID();
         UUID commandId = bulk.start(createBatch, batchId, MunicipalityCode.of(municipality),
-                () -> List.of(new AssignPaymentsToBatchCommand(batchId, MunicipalityCode.of(municipality), PAYOUT_DATE, payments)));
+                () -> List.of(new AssignPaymentsToBatchCommand(batchId, MunicipalityCode.of(municipality), PAYOUT_DATE, payments))).commandId();
         var adam = Users.ADAM.on(port);
 
         assertThat(command(adam, commandId)).containsEntry("status", "RUNNING").containsEntry("kind", "CREATE_PAYOUT_BATCH")

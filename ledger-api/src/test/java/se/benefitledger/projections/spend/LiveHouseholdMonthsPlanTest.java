@@ -65,7 +65,7 @@ class LiveHouseholdMonthsPlanTest {
             stopping.forEach(household -> changes.put(month(household), -1));
             var explaining = new ExplainingJdbcTemplate(jdbc);
 
-            new LiveHouseholdMonths(explaining, new SpendPersons(explaining)).change(changes);
+            new LiveHouseholdMonths(explaining).change(changes);
 
             assertThat(explaining.plans).isNotEmpty().allSatisfy(plan -> assertThat(plan.rowsDiscardedInLoops())
                     .as("rows compared and thrown away by %s", plan.json()).isLessThan(changes.size()));
@@ -97,7 +97,7 @@ class LiveHouseholdMonthsPlanTest {
             households.forEach(household -> april.put(
                     new SpendCalculator.HouseholdMonth(new SpendCalculator.Row(MUNICIPALITY, SpendBasis.BENEFIT_MONTH, "2025-04"), household), 1));
 
-            new LiveHouseholdMonths(jdbc, new SpendPersons(jdbc)).change(april);
+            new LiveHouseholdMonths(jdbc).change(april);
 
             var after = jdbc.queryForList(pages, MUNICIPALITY);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM spend_person_year WHERE municipality = ? AND adult_months | child_months = ?",

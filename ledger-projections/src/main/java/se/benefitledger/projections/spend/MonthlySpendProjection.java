@@ -39,7 +39,7 @@ class MonthlySpendProjection {
     MonthlySpendProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.persons = new SpendPersons(jdbc);
-        this.householdMonths = new LiveHouseholdMonths(jdbc, persons);
+        this.householdMonths = new LiveHouseholdMonths(jdbc);
         this.totals = new PerBatch<>(NAME + ".totals", SpendCalculator.Totals::plus, this::writeTotals);
         this.live = new PerBatch<>(NAME + ".live", Integer::sum, householdMonths::change);
     }

@@ -6,7 +6,6 @@ import se.benefitledger.projections.sql.Sql;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,12 +24,11 @@ final class SpendPersons {
     /**
      * Adds the rows of a CTE {@code delta} (municipality, basis, month, person_id, adults, children:
      * the change of the person's adult and child stays, one row per person month) to the person
-     * months, each changed benefit month's state (adult, child, none) to the person's year masks,
-     * and each person's change of count to the months' counts. A person month or year left with
-     * nothing is deleted by the same statement, so that no row is ever zero. Their month rows exist:
-     * a person month only changes with a counted household month, which writes its month row first.
-     * A year's row belongs to one municipality, whose events one segment handles, so no other writer
-     * inserts it meanwhile.
+     * months and each changed benefit month's state (adult, child, none) to the person's year masks,
+     * and ends with the CTE {@code counted}: each month's change of adults and children, for the
+     * statement to add to the month's row. A person month or year left with nothing is deleted by
+     * the same statement, so that no row is ever zero. A year's row belongs to one municipality,
+     * whose events one segment handles, so no other writer inserts it meanwhile.
      * <p>
      * Every change is computed from {@code before}, the delta beside the rows as they were (an index
      * look-up per row; all parts of one statement see the table as it was before the statement), and
@@ -82,7 +80,10 @@ final class SpendPersons {
                 SELECT municipality, basis, month,
                        sum((adults_after > 0)::integer - (adults_before > 0)::integer) AS adults,
                        sum((adults_after = 0 AND children_after > 0)::integer - (adults_before = 0 AND children_before > 0)::integer) AS children
-                FROM before GROUP BY municipality, basis, month)
+                FROM before GROUP BY municipality, basis, month)""";
+
+    /** After {@link #ADD_TO_PERSON_MONTHS}: the persons' changes of count to the month rows, which exist. */
+    private static final String COUNT_PERSONS = """
             UPDATE spend_month s SET adult_count = s.adult_count + c.adults, child_count = s.child_count + c.children
             FROM counted c WHERE s.municipality = c.municipality AND s.basis = c.basis AND s.month = c.month""";
 
@@ -114,7 +115,7 @@ final class SpendPersons {
                         WITH stay AS (
                             INSERT INTO spend_membership (household_id, person_id, from_month, adult_from) VALUES (?, ?, ?, ?)
                             RETURNING household_id, person_id, from_month AS months_from, adult_from, 1 AS sign)"""
-                        + STAY_IN_COUNTED_MONTHS + ADD_TO_PERSON_MONTHS,
+                        + STAY_IN_COUNTED_MONTHS + ADD_TO_PERSON_MONTHS + COUNT_PERSONS,
                 row(stay));
     }
 
@@ -125,38 +126,25 @@ final class SpendPersons {
                             UPDATE spend_membership SET departure_month = ?
                             WHERE household_id = ? AND person_id = ? AND departure_month IS NULL
                             RETURNING household_id, person_id, greatest(from_month, departure_month) AS months_from, adult_from, -1 AS sign)"""
-                    + STAY_IN_COUNTED_MONTHS + ADD_TO_PERSON_MONTHS,
+                    + STAY_IN_COUNTED_MONTHS + ADD_TO_PERSON_MONTHS + COUNT_PERSONS,
                 month.toString(), householdId, personId);
     }
 
     /**
-     * After the batch's live payments are added to {@code spend_household_month} (before its months
-     * without any are deleted): a household month that starts or stops counting adds or takes away
-     * its members of that month. One statement for the whole batch: the month rows it changes are
-     * each written once, not once per household.
+     * The CTEs that change the person months by the household months that start or stop counting:
+     * after a CTE {@code flip} (municipality, basis, month, household_id, sign: 1 starts, -1 stops,
+     * 0 neither), the members of each such month then ({@code delta}), then
+     * {@link #ADD_TO_PERSON_MONTHS}, ending with {@code counted}.
      */
-    void livePaymentsChanged(List<Map.Entry<SpendCalculator.HouseholdMonth, Integer>> changed) {
-        jdbc.update("""
-                        WITH changed AS (
-                            SELECT * FROM unnest(?::char(4)[], ?::varchar[], ?::char(7)[], ?::uuid[], ?::integer[])
-                                AS c (municipality, basis, month, household_id, delta)),
-                        flip AS (
-                            SELECT hm.municipality, hm.basis, hm.month, hm.household_id,
-                                   (hm.live_payments > 0)::integer - (hm.live_payments - c.delta > 0)::integer AS sign
-                            FROM changed c JOIN spend_household_month hm ON hm.municipality = c.municipality AND hm.basis = c.basis
-                                AND hm.month = c.month AND hm.household_id = c.household_id),
-                        delta AS (
-                            SELECT f.municipality, f.basis, f.month, ms.person_id,
-                                   sum(CASE WHEN ms.adult_from IS NULL OR f.month >= ms.adult_from THEN f.sign ELSE 0 END) AS adults,
-                                   sum(CASE WHEN ms.adult_from IS NULL OR f.month >= ms.adult_from THEN 0 ELSE f.sign END) AS children
-                            FROM flip f JOIN spend_membership ms ON ms.household_id = f.household_id
-                                AND (ms.from_month IS NULL OR ms.from_month <= f.month) AND (ms.departure_month IS NULL OR f.month < ms.departure_month)
-                            WHERE f.sign <> 0
-                            GROUP BY f.municipality, f.basis, f.month, ms.person_id)"""
-                    + ADD_TO_PERSON_MONTHS,
-                withDeltas(householdMonths(changed.stream().map(Map.Entry::getKey).toList()),
-                        changed.stream().map(Map.Entry::getValue).toArray(Integer[]::new)));
-    }
+    static final String MEMBERS_OF_FLIPPED_MONTHS = """
+            , delta AS (
+                SELECT f.municipality, f.basis, f.month, ms.person_id,
+                       sum(CASE WHEN ms.adult_from IS NULL OR f.month >= ms.adult_from THEN f.sign ELSE 0 END) AS adults,
+                       sum(CASE WHEN ms.adult_from IS NULL OR f.month >= ms.adult_from THEN 0 ELSE f.sign END) AS children
+                FROM flip f JOIN spend_membership ms ON ms.household_id = f.household_id
+                    AND (ms.from_month IS NULL OR ms.from_month <= f.month) AND (ms.departure_month IS NULL OR f.month < ms.departure_month)
+                WHERE f.sign <> 0
+                GROUP BY f.municipality, f.basis, f.month, ms.person_id)""" + ADD_TO_PERSON_MONTHS;
 
     /** The household months as array parameters, one array per column. */
     static Object[] householdMonths(List<SpendCalculator.HouseholdMonth> householdMonths) {

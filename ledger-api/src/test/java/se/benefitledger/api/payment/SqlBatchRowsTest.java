@@ -13,7 +13,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Set-based row statements of a unit of work: one statement per run, yet every row changed as the events said, in order. */
+/**
+ * Set-based row statements of a unit of work: one statement per run, yet every row changed as the events said, in
+ * order; new rows first.
+ */
 @LedgerApiTest
 class SqlBatchRowsTest {
 
@@ -64,6 +67,29 @@ class SqlBatchRowsTest {
         assertThat(row(payment)).isEqualTo("EXECUTED 2025-04-05 3");
     }
 
+    /**
+     * New rows go first, a batch per statement in the order the statements first came: a household's row before its
+     * members' (which reference it), and before a later statement of the same unit of work that changes it.
+     */
+    @Test
+    void newRowsGoBeforeTheStatementsThatChangeThemAndBeforeTheRowsThatReferenceThem() {
+        String municipality = Municipalities.fresh();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        newHousehold(first, municipality);
+        sql.update("UPDATE household SET version = ? WHERE household_id = ?", 5L, first);
+        newHousehold(second, municipality);
+        unitOfWork.commit();
+
+        assertThat(jdbc.sql("SELECT household_id, version FROM household WHERE municipality = ?").param(municipality)
+                       .query((rs, row) -> rs.getObject(1, UUID.class) + " " + rs.getLong(2)).list())
+                .containsExactlyInAnyOrder(first + " 5", second + " 0");
+        assertThat(jdbc.sql("SELECT count(*) FROM household_membership m JOIN household h USING (household_id) WHERE h.municipality = ?")
+                       .param(municipality).query(Long.class).single()).isEqualTo(2);
+    }
+
     @Test
     void withoutAUnitOfWorkARowIsWrittenAtOnce() {
         UUID payment = scheduledPayment();
@@ -71,6 +97,13 @@ class SqlBatchRowsTest {
         sql.row(EXECUTED, payment, LocalDate.of(2025, 5, 1), 1L);
 
         assertThat(row(payment)).isEqualTo("EXECUTED 2025-05-01 1");
+    }
+
+    private void newHousehold(UUID household, String municipality) {
+        sql.insertNew("INSERT INTO household (household_id, municipality, status, version, registered_at) VALUES (?, ?, 'ACTIVE', 0, now())",
+                household, municipality);
+        sql.insertNew("INSERT INTO household_membership (household_id, person_id, role, birth_date) VALUES (?, ?, 'APPLICANT', '1980-01-01')",
+                household, UUID.randomUUID());
     }
 
     private UUID scheduledPayment() {

@@ -11,6 +11,7 @@ import se.benefitledger.api.support.Http;
 import se.benefitledger.api.support.Ledger;
 import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
+import se.benefitledger.api.support.People;
 import se.benefitledger.api.support.Users;
 
 import java.lang.reflect.InvocationHandler;
@@ -57,7 +58,7 @@ class RoundTripsPerCommandTest {
     }
 
     @Test
-    void aDecisionTakesElevenRoundTripsAndARegistrationFourteen() {
+    void aDecisionTakesElevenRoundTripsAndARegistrationOfTwoMembersFifteen() {
         var ledger = new Ledger(port);
         String municipality = Municipalities.fresh();
         String household = ledger.household(municipality);
@@ -66,10 +67,10 @@ class RoundTripsPerCommandTest {
                 {"householdId": "%s", "benefitMonth": "2021-03", "outcome": "GRANTED", "legalBasis": "SOL_2025_12_1",
                  "lines": [{"type": "NORM", "amount": "5000.00"}], "incomes": [], "decidedOn": "2021-02-19"}""".formatted(household)));
         List<String> registration = recorded(() -> Users.NILS.on(port).post("/api/v1/households",
-                Ledger.householdJson(municipality, se.benefitledger.api.support.People.adult())));
+                Ledger.householdJson(municipality, People.adult(), People.child())));
 
         assertThat(decision).as(String.join("\n", decision)).hasSize(11).doesNotContain("RELEASE SAVEPOINT");
-        assertThat(registration).as(String.join("\n", registration)).hasSize(14).doesNotContain("RELEASE SAVEPOINT");
+        assertThat(registration).as(String.join("\n", registration)).hasSize(15).doesNotContain("RELEASE SAVEPOINT");
     }
 
     private static List<String> recorded(java.util.function.Supplier<Http.Response> request) {

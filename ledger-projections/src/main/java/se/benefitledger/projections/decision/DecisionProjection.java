@@ -28,7 +28,7 @@ class DecisionProjection {
 
     @EventHandler
     void on(DecisionMadeEvent event, @SequenceNumber long version) throws JsonProcessingException {
-        sql.update("""
+        sql.insertNew("""
                 INSERT INTO decision (decision_id, household_id, municipality, benefit_month, outcome, legal_basis, lines, incomes,
                                       approved_ore, committed_ore, decided_on, status, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 0, ?, ?, ?)""",

@@ -35,14 +35,15 @@ class HouseholdProjection {
 
     @EventHandler
     void on(HouseholdRegisteredEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        sql.update("INSERT INTO household (household_id, municipality, status, version, registered_at) VALUES (?, ?, ?, ?, ?)",
+        sql.insertNew("INSERT INTO household (household_id, municipality, status, version, registered_at) VALUES (?, ?, ?, ?, ?)",
                 event.householdId(), event.municipality().code(), HouseholdStatus.ACTIVE.name(), version, Sql.timestamp(recordedAt));
         for (var member : event.members()) {
+            // in its place: a person is active in one household of a municipality, and an earlier statement may end that
             sql.update("""
                     INSERT INTO household_member (household_id, person_id, role, birth_date, municipality, active)
                     VALUES (?, ?, ?, ?, ?, TRUE)""",
                     event.householdId(), member.personId(), member.role().name(), member.birthDate(), event.municipality().code());
-            sql.update("INSERT INTO household_membership (household_id, person_id, role, birth_date) VALUES (?, ?, ?, ?)",
+            sql.insertNew("INSERT INTO household_membership (household_id, person_id, role, birth_date) VALUES (?, ?, ?, ?)",
                     event.householdId(), member.personId(), member.role().name(), member.birthDate());
         }
     }

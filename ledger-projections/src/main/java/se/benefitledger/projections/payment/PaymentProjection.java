@@ -34,7 +34,7 @@ class PaymentProjection {
 
     @EventHandler
     void on(PaymentScheduledEvent event, @SequenceNumber long version) {
-        sql.update("""
+        sql.insertNew("""
                 INSERT INTO payment (payment_id, decision_id, household_id, municipality, benefit_month, amount_ore, due_date,
                                      payee_type, payee_id, status, reissue_of, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

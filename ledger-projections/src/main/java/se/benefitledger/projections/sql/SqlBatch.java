@@ -9,7 +9,9 @@ import java.lang.reflect.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,8 +19,9 @@ import java.util.Set;
  * Read-model writes of one batch of events, sent as JDBC batches when the batch's unit of work
  * prepares to commit (inside its transaction, before its token is committed) instead of one round
  * trip per event. Statements keep their order; consecutive runs of the same SQL form one batch,
- * and consecutive runs of the same {@link #row row statement} one statement. Handlers using this
- * must not read back what they wrote within the same batch.
+ * and consecutive runs of the same {@link #row row statement} one statement; {@link #insertNew new
+ * rows} go first, a batch per statement. Handlers using this must not read back what they wrote
+ * within the same batch.
  */
 @Component
 public class SqlBatch {
@@ -28,6 +31,25 @@ public class SqlBatch {
 
     SqlBatch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * An INSERT of a row that no statement of the batch before it can have touched: a row of an
+     * aggregate whose first event is in the batch, in a table whose only constraints are its key and
+     * references (a unique index over other columns ties the row to rows an earlier statement may
+     * change: such an insert keeps its place, {@link #update}). The batch's rows of each such statement go as one
+     * JDBC batch, before the batch's other statements (which may change them), the statements in the
+     * order each first came; a new row may reference new rows of a statement that always comes
+     * before it (a household's row before its members'). Events that alternate statements (a
+     * household's row, its members', the next household's row) then cost a batch per statement
+     * instead of a round trip per row.
+     */
+    public void insertNew(String sql, Object... arguments) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, arguments);
+            return;
+        }
+        pending().newRows.computeIfAbsent(sql, key -> new ArrayList<>()).add(arguments);
     }
 
     public void update(String sql, Object... arguments) {
@@ -88,6 +110,7 @@ public class SqlBatch {
     }
 
     private static final class Pending {
+        private final Map<String, List<Object[]>> newRows = new LinkedHashMap<>();
         private final List<Run> runs = new ArrayList<>();
 
         void add(String sql, Object[] arguments) {
@@ -110,6 +133,14 @@ public class SqlBatch {
         }
 
         void flush(JdbcTemplate jdbc) {
+            newRows.forEach((sql, rows) -> {
+                if (rows.size() == 1) {
+                    jdbc.update(sql, rows.get(0));
+                } else {
+                    Sql.batchUpdate(jdbc, sql, rows);
+                }
+            });
+            newRows.clear();
             for (Run run : runs) {
                 if (run.rows()) {
                     for (int from = 0; from < run.arguments().size(); from += Sql.BATCH) {

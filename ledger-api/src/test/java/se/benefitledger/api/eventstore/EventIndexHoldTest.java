@@ -18,6 +18,7 @@ import se.benefitledger.core.household.HouseholdRegisteredEvent;
 import se.benefitledger.core.shared.MunicipalityCode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,6 +132,35 @@ class EventIndexHoldTest {
                                                                      .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
         assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + rent).<String>json("$.batchId")).isEqualTo(batch);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + norm).<String>json("$.batchId")).isEqualTo(batch);
+    }
+
+    /**
+     * The service finishes a stopped command by itself (here an administrator's resume, as the service's own after 30 s);
+     * a retry that comes afterwards answers the batch that command created, and creates none.
+     */
+    @Test
+    void aBatchCreationRetriedAfterItsCommandWasFinishedAnswersThatBatch() throws Exception {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
+        ledger.payment(decision, "1000.00", "2021-02-25");
+        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        String body = """
+                {"municipality": "%s", "payoutDate": "2021-02-25"}""".formatted(municipality);
+        assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
+        var stopped = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
+        assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.get("commandId") + "/resume", "").status()).isEqualTo(202);
+        var deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!"COMPLETED".equals(bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0).get("status")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+
+        var retried = frida.post("/api/v1/payout-batches", body);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.<String>json("$.batchId")).isEqualTo(stopped.get("targetId"));
+        assertThat(bulkCommands("CREATE_PAYOUT_BATCH", municipality)).singleElement()
+                                                                     .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
     }
 
     /**

@@ -78,22 +78,13 @@ class EventIndexHoldTest {
     void answersACommandHeldUpPastTheLimit503AndItsRetryTakesEffectOnce() throws Exception {
         var ledger = new Ledger(port);
         String decision = ledger.decision(ledger.household(Municipalities.fresh()), "2025-03", "9000.00");
-        var locked = new CountDownLatch(1);
-        var lock = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.sql("LOCK TABLE payment IN SHARE MODE").update();
-            locked.countDown();
-            sleep(Duration.ofMillis(3_500));
-        }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         var caseworker = Users.NILS.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
 
-        var heldUp = caseworker.post("/api/v1/decisions/" + decision + "/payments", Ledger.paymentJson("4000.00", "2025-02-25"));
-        lock.get(10, TimeUnit.SECONDS);
+        var heldUp = whilePaymentsLocked(() -> caseworker.post("/api/v1/decisions/" + decision + "/payments",
+                Ledger.paymentJson("4000.00", "2025-02-25")));
         var retried = caseworker.post("/api/v1/decisions/" + decision + "/payments", Ledger.paymentJson("4000.00", "2025-02-25"));
 
-        assertThat(heldUp.status()).as(heldUp.toString()).isEqualTo(503);
-        assertThat(heldUp.<String>json("$.type")).endsWith("/commit-too-late");
-        assertThat(heldUp.header("Retry-After")).isPresent();
+        assertCommitTooLate(heldUp);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE decision_id = ?").param(UUID.fromString(decision)).query(Long.class).single())
                 .isOne();
@@ -106,14 +97,10 @@ class EventIndexHoldTest {
      */
     @Test
     void aBatchCreationRetriedWithItsKeyAfterACommitTooLateFinishesTheSameBatch() throws Exception {
-        var ledger = new Ledger(port);
-        String municipality = Municipalities.fresh();
-        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
-        String rent = ledger.payment(decision, "1000.00", "2021-02-25");
-        String norm = ledger.payment(decision, "2000.00", "2021-02-25");
+        var due = twoPaymentsDue();
+        String municipality = due.municipality();
         var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
-        String body = """
-                {"municipality": "%s", "payoutDate": "2021-02-25"}""".formatted(municipality);
+        String body = creation(municipality);
 
         var heldUp = whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body));
 
@@ -130,8 +117,8 @@ class EventIndexHoldTest {
         assertThat(retried.<Integer>json("$.paymentCount")).isEqualTo(2);
         assertThat(bulkCommands("CREATE_PAYOUT_BATCH", municipality)).singleElement()
                                                                      .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
-        assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + rent).<String>json("$.batchId")).isEqualTo(batch);
-        assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + norm).<String>json("$.batchId")).isEqualTo(batch);
+        assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + due.rent()).<String>json("$.batchId")).isEqualTo(batch);
+        assertThat(Users.FRIDA.on(port).get("/api/v1/payments/" + due.norm()).<String>json("$.batchId")).isEqualTo(batch);
     }
 
     /**
@@ -140,13 +127,9 @@ class EventIndexHoldTest {
      */
     @Test
     void aBatchCreationRetriedAfterItsCommandWasFinishedAnswersThatBatch() throws Exception {
-        var ledger = new Ledger(port);
-        String municipality = Municipalities.fresh();
-        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
-        ledger.payment(decision, "1000.00", "2021-02-25");
+        String municipality = twoPaymentsDue().municipality();
         var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
-        String body = """
-                {"municipality": "%s", "payoutDate": "2021-02-25"}""".formatted(municipality);
+        String body = creation(municipality);
         assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
         var stopped = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
         assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.get("commandId") + "/resume", "").status()).isEqualTo(202);
@@ -170,12 +153,11 @@ class EventIndexHoldTest {
      */
     @Test
     void aSettlementRetriedWithItsKeyAfterACommitTooLateFinishesTheSameCommandAndSettlesEveryPaymentOnce() throws Exception {
-        var ledger = new Ledger(port);
-        String municipality = Municipalities.fresh();
-        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
-        String rent = ledger.payment(decision, "1000.00", "2021-02-25");
-        String norm = ledger.payment(decision, "2000.00", "2021-02-25");
-        String batch = ledger.batch(municipality, "2021-02-25").json("$.batchId");
+        var due = twoPaymentsDue();
+        String municipality = due.municipality();
+        String rent = due.rent();
+        String norm = due.norm();
+        String batch = new Ledger(port).batch(municipality, "2021-02-25").json("$.batchId");
         var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
         String body = """
                 {"settledOn": "2021-02-25", "results": [{"paymentId": "%s", "status": "EXECUTED"}, {"paymentId": "%s", "status": "EXECUTED"}]}"""
@@ -196,6 +178,22 @@ class EventIndexHoldTest {
                                                                       .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
         assertThat(executions(rent)).isOne();
         assertThat(executions(norm)).isOne();
+    }
+
+    /** Two SCHEDULED payments of a household of a municipality of their own, due on the payout date 2021-02-25. */
+    private record Due(String municipality, String rent, String norm) {
+    }
+
+    private Due twoPaymentsDue() {
+        var ledger = new Ledger(port);
+        String municipality = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
+        return new Due(municipality, ledger.payment(decision, "1000.00", "2021-02-25"), ledger.payment(decision, "2000.00", "2021-02-25"));
+    }
+
+    private static String creation(String municipality) {
+        return """
+                {"municipality": "%s", "payoutDate": "2021-02-25"}""".formatted(municipality);
     }
 
     /** The request, sent while another transaction holds the payment table (3.5 s, the limit here is 2 s). */

@@ -36,7 +36,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -69,7 +68,8 @@ public class BulkCommands {
     private final Map<String, BulkKind> kinds;
     private final BulkWork work;
     private final ObjectMapper json = LedgerJson.eventObjectMapper();
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    /** How many threads of this node run each command: the resumer leaves those alone. */
+    private final Map<UUID, Integer> runners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "bulk-command-resumer");
         thread.setDaemon(true);
@@ -136,12 +136,12 @@ public class BulkCommands {
      * Runs the command's remaining parts and its last command, here and now. A refusal by a rule
      * fails the command (FAILED, with the message) and is thrown; any other failure leaves it
      * RUNNING, to be resumed, and is thrown. The caller's transaction, if any (a request's, which
-     * records the answer after the command), waits idle meanwhile.
+     * records the answer after the command), waits idle meanwhile. Another runner of the same
+     * command (the resumer, a retry of its request, another node) takes turns with this one, a part
+     * at a time under the command's row lock; each part runs once.
      */
     public void run(UUID commandId) {
-        if (!running.add(commandId)) {
-            throw new StateConflict("bulk command " + commandId + " is being run already");
-        }
+        runners.merge(commandId, 1, Integer::sum);
         try (var ignored = work.begin()) {
             closeFinishedQueries();
             while (Boolean.TRUE.equals(ownTransaction.execute(status -> step(commandId)))) {
@@ -154,7 +154,7 @@ public class BulkCommands {
                                                             .params(e.getMessage(), timestamp(clock.instant()), commandId).update());
             throw e;
         } finally {
-            running.remove(commandId);
+            runners.computeIfPresent(commandId, (id, count) -> count == 1 ? null : count - 1);
         }
     }
 
@@ -201,7 +201,7 @@ public class BulkCommands {
         try {
             List<UUID> stale = jdbc.sql("SELECT command_id FROM bulk_command WHERE status = 'RUNNING' AND updated_at <= ? ORDER BY started_at")
                                    .param(timestamp(clock.instant().minus(untouchedFor))).query(UUID.class).list();
-            stale.stream().filter(id -> !running.contains(id)).forEach(this::resumeQuietly);
+            stale.stream().filter(id -> !runners.containsKey(id)).forEach(this::resumeQuietly);
         } catch (RuntimeException e) {
             log.warn("Could not look for bulk commands to resume; trying again in {} s", RESUME_SECONDS, e);
         }

@@ -147,6 +147,32 @@ class EventIndexHoldTest {
     }
 
     /**
+     * A retry that comes while the service's resumer is running the stopped command (its part held up again) takes
+     * turns with it part by part and answers the batch: not a 409 "being run already", which the key would then replay
+     * for good.
+     */
+    @Test
+    void aBatchCreationRetriedWhileTheServiceResumesItsCommandAnswersThatBatch() throws Exception {
+        String municipality = twoPaymentsDue().municipality();
+        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        String body = creation(municipality);
+        assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
+        var stopped = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
+
+        var retried = whilePaymentsLocked(() -> {
+            assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.get("commandId") + "/resume", "").status())
+                    .isEqualTo(202);
+            sleep(Duration.ofMillis(500));
+            return frida.post("/api/v1/payout-batches", body);
+        });
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.<String>json("$.batchId")).isEqualTo(stopped.get("targetId"));
+        assertThat(frida.post("/api/v1/payout-batches", body).<String>json("$.batchId")).as("the answer the key replays")
+                                                                                     .isEqualTo(stopped.get("targetId"));
+    }
+
+    /**
      * The same for a settlement: its part rolled back, no payment has its result; the retry with the same key finishes
      * the stored command (not a second one, which would leave the first to fail on payments already settled), and every
      * payment is settled once.

@@ -127,22 +127,19 @@ class EventIndexHoldTest {
      */
     @Test
     void aBatchCreationRetriedAfterItsCommandWasFinishedAnswersThatBatch() throws Exception {
-        String municipality = twoPaymentsDue().municipality();
-        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
-        String body = creation(municipality);
-        assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
-        var stopped = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
-        assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.get("commandId") + "/resume", "").status()).isEqualTo(202);
+        var stopped = stoppedCreation();
+        assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.commandId() + "/resume", "").status()).isEqualTo(202);
         var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!"COMPLETED".equals(bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0).get("status")) && Instant.now().isBefore(deadline)) {
+        while (!"COMPLETED".equals(bulkCommands("CREATE_PAYOUT_BATCH", stopped.municipality()).get(0).get("status"))
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
 
-        var retried = frida.post("/api/v1/payout-batches", body);
+        var retried = stopped.retry();
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
-        assertThat(retried.<String>json("$.batchId")).isEqualTo(stopped.get("targetId"));
-        assertThat(bulkCommands("CREATE_PAYOUT_BATCH", municipality)).singleElement()
+        assertThat(retried.<String>json("$.batchId")).isEqualTo(stopped.batchId());
+        assertThat(bulkCommands("CREATE_PAYOUT_BATCH", stopped.municipality())).singleElement()
                                                                      .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
     }
 
@@ -153,23 +150,18 @@ class EventIndexHoldTest {
      */
     @Test
     void aBatchCreationRetriedWhileTheServiceResumesItsCommandAnswersThatBatch() throws Exception {
-        String municipality = twoPaymentsDue().municipality();
-        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
-        String body = creation(municipality);
-        assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
-        var stopped = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
+        var stopped = stoppedCreation();
 
         var retried = whilePaymentsLocked(() -> {
-            assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.get("commandId") + "/resume", "").status())
+            assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.commandId() + "/resume", "").status())
                     .isEqualTo(202);
             sleep(Duration.ofMillis(500));
-            return frida.post("/api/v1/payout-batches", body);
+            return stopped.retry();
         });
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
-        assertThat(retried.<String>json("$.batchId")).isEqualTo(stopped.get("targetId"));
-        assertThat(frida.post("/api/v1/payout-batches", body).<String>json("$.batchId")).as("the answer the key replays")
-                                                                                     .isEqualTo(stopped.get("targetId"));
+        assertThat(retried.<String>json("$.batchId")).isEqualTo(stopped.batchId());
+        assertThat(stopped.retry().<String>json("$.batchId")).as("the answer the key replays").isEqualTo(stopped.batchId());
     }
 
     /**
@@ -215,6 +207,23 @@ class EventIndexHoldTest {
         String municipality = Municipalities.fresh();
         String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
         return new Due(municipality, ledger.payment(decision, "1000.00", "2021-02-25"), ledger.payment(decision, "2000.00", "2021-02-25"));
+    }
+
+    /** A batch creation answered 503, its part held up past the deadline: its command RUNNING, and how to retry it. */
+    private record StoppedCreation(String municipality, String commandId, String batchId, Supplier<Http.Response> retried) {
+        Http.Response retry() {
+            return retried.get();
+        }
+    }
+
+    private StoppedCreation stoppedCreation() throws Exception {
+        String municipality = twoPaymentsDue().municipality();
+        var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+        String body = creation(municipality);
+        assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
+        var command = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
+        return new StoppedCreation(municipality, (String) command.get("commandId"), (String) command.get("targetId"),
+                () -> frida.post("/api/v1/payout-batches", body));
     }
 
     private static String creation(String municipality) {

@@ -226,24 +226,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The request under its key: the request's hash does not include the key, which the store keeps beside it. */
     private static byte[] hash(String key, byte[] requestHash) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(key.getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) 0);
-            return digest.digest(requestHash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return sha256(requestHash, key);
     }
 
     private static byte[] hash(String caller, String method, String path, String query, byte[] body) {
+        return sha256(body, caller, method, path, query == null ? "" : query);
+    }
+
+    /** SHA-256 of the parts, each followed by a zero byte, then of {@code last}. */
+    private static byte[] sha256(byte[] last, String... parts) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{caller, method, path, query == null ? "" : query}) {
+            for (String part : parts) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            return digest.digest(body);
+            return digest.digest(last);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

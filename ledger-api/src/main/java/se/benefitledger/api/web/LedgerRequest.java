@@ -57,8 +57,9 @@ public final class LedgerRequest {
     }
 
     /**
-     * The request's key, and what identifies the request under it: the same for a retry of it (same key, caller,
-     * method, path and body), different for any other request.
+     * The request's key, as the idempotency filter accepted it (1 to 255 printable ASCII characters), and what
+     * identifies the request under it (a SHA-256 of key, caller, method, path and body): the same for a retry of it,
+     * different for any other request.
      */
     public void idempotency(String key, byte[] retryIdentity) {
         this.idempotencyKey = key;

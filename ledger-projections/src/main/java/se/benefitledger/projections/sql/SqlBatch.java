@@ -133,26 +133,27 @@ public class SqlBatch {
         }
 
         void flush(JdbcTemplate jdbc) {
-            newRows.forEach((sql, rows) -> {
-                if (rows.size() == 1) {
-                    jdbc.update(sql, rows.get(0));
-                } else {
-                    Sql.batchUpdate(jdbc, sql, rows);
-                }
-            });
+            newRows.forEach((sql, rows) -> send(jdbc, sql, rows));
             newRows.clear();
             for (Run run : runs) {
                 if (run.rows()) {
                     for (int from = 0; from < run.arguments().size(); from += Sql.BATCH) {
                         jdbc.update(run.sql(), arrays(run.arguments().subList(from, Math.min(run.arguments().size(), from + Sql.BATCH))));
                     }
-                } else if (run.arguments().size() == 1) {
-                    jdbc.update(run.sql(), run.arguments().get(0));
                 } else {
-                    Sql.batchUpdate(jdbc, run.sql(), run.arguments());
+                    send(jdbc, run.sql(), run.arguments());
                 }
             }
             runs.clear();
+        }
+
+        /** One row as a plain statement, more as JDBC batches. */
+        private static void send(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+            if (rows.size() == 1) {
+                jdbc.update(sql, rows.get(0));
+            } else {
+                Sql.batchUpdate(jdbc, sql, rows);
+            }
         }
     }
 

@@ -232,10 +232,11 @@ public class BulkCommands {
                        .param(commandId).query((rs, row) -> new Object[]{rs.getInt(1), decode(rs.getString(2), rs.getBytes(3))}).optional();
         if (next.isPresent()) {
             Object result = kind.prepare(next.get()[1]).map(part -> send(part, metaData)).orElse(null);
-            jdbc.sql("UPDATE bulk_command_part SET done = true, result = ? WHERE command_id = ? AND part = ?")
-                .params(result == null ? null : write(result), commandId, next.get()[0]).update();
-            jdbc.sql("UPDATE bulk_command SET parts_done = parts_done + 1, updated_at = ? WHERE command_id = ?")
-                .params(timestamp(now), commandId).update();
+            // one statement: it is all that comes between the part's events and its commit (LedgerEventStorageEngine)
+            jdbc.sql("""
+                            WITH part AS (UPDATE bulk_command_part SET done = true, result = ? WHERE command_id = ? AND part = ?)
+                            UPDATE bulk_command SET parts_done = parts_done + 1, updated_at = ? WHERE command_id = ?""")
+                .params(result == null ? null : write(result), commandId, next.get()[0], timestamp(now), commandId).update();
             return true;
         }
         var parts = new ArrayList<Object>();

@@ -2,6 +2,7 @@ package se.benefitledger.api.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -52,7 +53,7 @@ class EventStoreConfiguration {
                                                                        .batchSize(1000)
                                                                        .maxGapOffset(MAX_GAP_OFFSET)
                                                                        .gapTimeout((int) GAP_TIMEOUT.toMillis()),
-                                            properties.maxIndexHold());
+                                            properties.maxIndexHold(), properties.appendGateWait());
     }
 
     /**
@@ -124,6 +125,14 @@ class EventStoreConfiguration {
     @Bean
     static PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    @Autowired
+    void countAppendGateTimeouts(EventStorageEngine engine, MeterRegistry registry) {
+        FunctionCounter.builder("ledger.event-store.append-gate.timeouts", (LedgerEventStorageEngine) engine,
+                               LedgerEventStorageEngine::appendGateTimeouts)
+                       .description("inserts of events that stopped waiting for a bulk transaction's block of indexes and went ahead")
+                       .register(registry);
     }
 
     @Autowired

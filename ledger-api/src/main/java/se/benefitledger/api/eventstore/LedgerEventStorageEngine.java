@@ -32,18 +32,44 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private static final String PLAN = LedgerEventStorageEngine.class.getName();
 
     private final Duration maxIndexHold;
+    private final AppendGate gate;
 
-    public LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration maxIndexHold) {
+    public LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration maxIndexHold, Duration appendGateWait) {
         super(builder);
         this.maxIndexHold = maxIndexHold;
+        this.gate = new AppendGate(appendGateWait);
     }
 
+    /**
+     * A bulk command's events (it announced its aggregates) close the {@link AppendGate} from their insert until their
+     * commit; other events pass it. A bulk command's events are serialised before the gate closes (each message keeps
+     * its serialised form, which the insert then takes, as {@code byte[]}, the engine's default data type, for the BYTEA
+     * columns), so that the gate is closed for as short a time as the unit of work allows.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         EventIndexHold.begin(maxIndexHold);
+        if (plan() == null) {
+            gate.pass(() -> appendInChunks(events, serializer));
+            return;
+        }
+        events.forEach(event -> {
+            event.serializePayload(serializer, byte[].class);
+            event.serializeMetaData(serializer, byte[].class);
+        });
+        gate.closeUntilCompletion();
+        appendInChunks(events, serializer);
+    }
+
+    private void appendInChunks(List<? extends EventMessage<?>> events, Serializer serializer) {
         for (int from = 0; from < events.size(); from += CHUNK) {
             super.appendEvents(events.subList(from, Math.min(events.size(), from + CHUNK)), serializer);
         }
+    }
+
+    /** How many inserts went ahead of a bulk transaction's block after waiting for it in vain. */
+    public long appendGateTimeouts() {
+        return gate.timeouts();
     }
 
     /** Within the current unit of work, these aggregates will be loaded, in this order. */

@@ -1,7 +1,9 @@
 package se.benefitledger.api.eventstore;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A transaction may hold event store indexes (from its first insert until its commit) for
  * {@code ledger.event-store.max-index-hold}, here 2 s; one that takes longer is rolled back, because the projections
- * stop waiting for an uncommitted index after a minute and would never handle its events.
+ * stop waiting for an uncommitted index after a minute and would never handle its events. While a bulk part holds
+ * its block of indexes, this node's other inserts wait for it ({@link AppendGate}; here for up to 10 s).
  */
 @LedgerApiTest
-@TestPropertySource(properties = "ledger.event-store.max-index-hold=2s")
+@TestPropertySource(properties = {"ledger.event-store.max-index-hold=2s", "ledger.event-store.append-gate-wait=10s"})
 class EventIndexHoldTest {
 
     @LocalServerPort
@@ -198,6 +201,40 @@ class EventIndexHoldTest {
         assertThat(executions(norm)).isOne();
     }
 
+    /**
+     * A bulk command's events (it announced its aggregates, as every bulk command does) close this node's append gate
+     * from their insert until their transaction commits: an ordinary insert meanwhile waits, and commits after them,
+     * with later indexes, so that no projection sees the bulk command's block as gaps. Without the gate it commits at
+     * once, ahead of the block.
+     */
+    @Test
+    void anOrdinaryInsertWaitsForABulkCommandsEventsUntilTheyAreCommitted() throws Exception {
+        UUID bulkHousehold = UUID.randomUUID();
+        UUID ordinaryHousehold = UUID.randomUUID();
+        var inserted = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var bulk = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            var unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("a bulk command"));
+            ((LedgerEventStorageEngine) storage).prefetch(List.of(bulkHousehold.toString()));
+            storage.appendEvents(registered(bulkHousehold));
+            unitOfWork.commit();
+            inserted.countDown();
+            await(commit);
+        }));
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        var ordinary = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> storage.appendEvents(registered(ordinaryHousehold))));
+        Thread.sleep(300);
+        boolean insertedWhileHeld = ordinary.isDone();
+        commit.countDown();
+        bulk.get(10, TimeUnit.SECONDS);
+        ordinary.get(10, TimeUnit.SECONDS);
+
+        assertThat(insertedWhileHeld).as("inserted while the bulk command held its indexes").isFalse();
+        assertThat(globalIndex(ordinaryHousehold)).isGreaterThan(globalIndex(bulkHousehold));
+    }
+
     /** Two SCHEDULED payments of a household of a municipality of their own, due on the payout date 2021-02-25. */
     private record Due(String municipality, String rent, String norm) {
     }
@@ -260,6 +297,20 @@ class EventIndexHoldTest {
     private long executions(String payment) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%PaymentExecutedEvent'")
                    .param(payment).query(Long.class).single();
+    }
+
+    private long globalIndex(UUID household) {
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?").param(household.toString())
+                   .query(Long.class).single();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private long stored(UUID household) {

@@ -11,14 +11,14 @@ class EventStorePropertiesTest {
 
     @Test
     void holdsIndexesForAtMost45SecondsUnlessConfigured() {
-        assertThat(new EventStoreProperties(null).maxIndexHold()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(new EventStoreProperties(null, null).maxIndexHold()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test
     void refusesAHoldTheProjectionsWouldNotWaitFor() {
-        assertThatThrownBy(() -> new EventStoreProperties(Duration.ofSeconds(60)))
+        assertThatThrownBy(() -> new EventStoreProperties(Duration.ofSeconds(60), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("below the projections' gap timeout (60 s)");
-        assertThatThrownBy(() -> new EventStoreProperties(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EventStoreProperties(Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

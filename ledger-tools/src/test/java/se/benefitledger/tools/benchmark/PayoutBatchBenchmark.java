@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.benefitledger.api.LedgerApplication;
+import se.benefitledger.api.eventstore.LedgerEventStorageEngine;
 import se.benefitledger.api.pii.Payee;
 import se.benefitledger.api.pii.PiiVault;
 import se.benefitledger.api.support.Projections;
@@ -163,6 +165,7 @@ public final class PayoutBatchBenchmark {
 
             ServerCounters before = serverCounters();
             long lastIndexBefore = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+            long gateTimeoutsBefore = gateTimeouts();
             CpuSeconds cpuBefore = CpuSeconds.now();
             long batchStarted = System.nanoTime();
             var created = measure("create", () -> post("", """
@@ -188,7 +191,7 @@ public final class PayoutBatchBenchmark {
                             + "%.1f), PostgreSQL %.1f core-s%n", batchSeconds, Runtime.getRuntime().availableProcessors(), cpu.jvm(), cpu.compiler(),
                     cpu.gc(), cpu.postgres());
             if (clients > 0) {
-                reportPayday(batchId, load, lastIndexBefore);
+                reportPayday(batchId, load, lastIndexBefore, gateTimeoutsBefore);
             }
             reportServerCounters(before);
         }
@@ -221,7 +224,7 @@ public final class PayoutBatchBenchmark {
         }
 
         /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */
-        private void reportPayday(String batchId, PaydayLoad load, long lastIndexBefore) throws InterruptedException {
+        private void reportPayday(String batchId, PaydayLoad load, long lastIndexBefore, long gateTimeoutsBefore) throws InterruptedException {
             long caughtUpStarted = System.nanoTime();
             Projections.awaitCaughtUp(service.getBean(EventProcessingConfiguration.class), JdbcClient.create(jdbc), Duration.ofMinutes(10));
             UUID batch = UUID.fromString(batchId);
@@ -257,6 +260,13 @@ public final class PayoutBatchBenchmark {
                             + "history %,d payments and all %,d households, decisions and payments the clients created beside the batch, 0 dead letters%n",
                     ((Number) reconciled.get("executed_count")).intValue(), ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted,
                     history, stored);
+            System.out.printf("payday: %,d of the clients' inserts went ahead of a bulk part's block of indexes after waiting for it in vain%n",
+                    gateTimeouts() - gateTimeoutsBefore);
+        }
+
+        /** Inserts that stopped waiting at the append gate (docs/bulk-commands.md) since the service started. */
+        private long gateTimeouts() {
+            return ((LedgerEventStorageEngine) service.getBean(EventStorageEngine.class)).appendGateTimeouts();
         }
 
         /**

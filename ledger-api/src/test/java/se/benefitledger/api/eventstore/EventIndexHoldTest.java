@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -213,6 +214,7 @@ class EventIndexHoldTest {
         UUID ordinaryHousehold = UUID.randomUUID();
         var inserted = new CountDownLatch(1);
         var commit = new CountDownLatch(1);
+        var threads = Executors.newFixedThreadPool(2);
         var bulk = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             var unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("a bulk command"));
             ((LedgerEventStorageEngine) storage).prefetch(List.of(bulkHousehold.toString()));
@@ -220,16 +222,17 @@ class EventIndexHoldTest {
             unitOfWork.commit();
             inserted.countDown();
             await(commit);
-        }));
+        }), threads);
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
 
         var ordinary = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> storage.appendEvents(registered(ordinaryHousehold))));
+                .executeWithoutResult(status -> storage.appendEvents(registered(ordinaryHousehold))), threads);
         Thread.sleep(300);
         boolean insertedWhileHeld = ordinary.isDone();
         commit.countDown();
         bulk.get(10, TimeUnit.SECONDS);
         ordinary.get(10, TimeUnit.SECONDS);
+        threads.shutdown();
 
         assertThat(insertedWhileHeld).as("inserted while the bulk command held its indexes").isFalse();
         assertThat(globalIndex(ordinaryHousehold)).isGreaterThan(globalIndex(bulkHousehold));

@@ -42,9 +42,11 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     /**
      * A bulk command's events (it announced its aggregates) close the {@link AppendGate} from their insert until their
-     * commit; other events pass it. A bulk command's events are serialised before the gate closes (each message keeps
-     * its serialised form, which the insert then takes, as {@code byte[]}, the engine's default data type, for the BYTEA
-     * columns), so that the gate is closed for as short a time as the unit of work allows.
+     * commit; other events pass it. So that the gate is closed briefly, a bulk command's events are serialised first (each
+     * message keeps its serialised form, which the insert then takes, as {@code byte[]}, the engine's default data type,
+     * for the BYTEA columns) and inserted last in the unit of work's prepare-commit phase, after the command side's views
+     * have written their rows (their handlers commit as units of work nested in this phase). A failed insert fails the
+     * unit of work as before.
      */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -57,8 +59,10 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             event.serializePayload(serializer, byte[].class);
             event.serializeMetaData(serializer, byte[].class);
         });
-        gate.closeUntilCompletion();
-        appendInChunks(events, serializer);
+        CurrentUnitOfWork.get().root().onPrepareCommit(done -> {
+            gate.closeUntilCompletion();
+            appendInChunks(events, serializer);
+        });
     }
 
     private void appendInChunks(List<? extends EventMessage<?>> events, Serializer serializer) {

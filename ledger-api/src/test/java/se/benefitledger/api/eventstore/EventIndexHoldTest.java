@@ -95,7 +95,7 @@ class EventIndexHoldTest {
     }
 
     /**
-     * A payout batch's creation whose part commits too late (its payments' view rows locked by another transaction) is
+     * A payout batch's creation whose part commits too late (its insert held up by another transaction's) is
      * rolled back with its mark as done: 503, the command RUNNING with that part still to do. Retried with its
      * Idempotency-Key, the request finishes that command: one batch, not a second one beside it.
      */
@@ -106,7 +106,7 @@ class EventIndexHoldTest {
         var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
         String body = creation(municipality);
 
-        var heldUp = whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body));
+        var heldUp = whileNextEventHeld(due.rent(), () -> frida.post("/api/v1/payout-batches", body));
 
         assertCommitTooLate(heldUp);
         var creating = bulkCommands("CREATE_PAYOUT_BATCH", municipality);
@@ -156,7 +156,7 @@ class EventIndexHoldTest {
     void aBatchCreationRetriedWhileTheServiceResumesItsCommandAnswersThatBatch() throws Exception {
         var stopped = stoppedCreation();
 
-        var retried = whilePaymentsLocked(() -> {
+        var retried = whileNextEventHeld(stopped.rent(), () -> {
             assertThat(Users.ADAM.on(port).post("/api/v1/admin/bulk-commands/" + stopped.commandId() + "/resume", "").status())
                     .isEqualTo(202);
             sleep(Duration.ofMillis(500));
@@ -185,7 +185,7 @@ class EventIndexHoldTest {
                 {"settledOn": "2021-02-25", "results": [{"paymentId": "%s", "status": "EXECUTED"}, {"paymentId": "%s", "status": "EXECUTED"}]}"""
                 .formatted(rent, norm);
 
-        var heldUp = whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches/" + batch + "/settlement", body));
+        var heldUp = whileNextEventHeld(rent, () -> frida.post("/api/v1/payout-batches/" + batch + "/settlement", body));
 
         assertCommitTooLate(heldUp);
         assertThat(bulkCommands("SETTLE_PAYOUT_BATCH", municipality)).singleElement()
@@ -203,10 +203,10 @@ class EventIndexHoldTest {
     }
 
     /**
-     * A bulk command's events (it announced its aggregates, as every bulk command does) close this node's append gate
-     * from their insert until their transaction commits: an ordinary insert meanwhile waits, and commits after them,
-     * with later indexes, so that no projection sees the bulk command's block as gaps. Without the gate it commits at
-     * once, ahead of the block.
+     * A bulk command's events (it announced its aggregates, as every bulk command does) are inserted last in its unit of
+     * work and close this node's append gate until their transaction commits: an ordinary insert meanwhile waits, and
+     * commits after them, with later indexes, so that no projection sees the bulk command's block as gaps. Without the
+     * gate it commits at once, ahead of the block.
      */
     @Test
     void anOrdinaryInsertWaitsForABulkCommandsEventsUntilTheyAreCommitted() throws Exception {
@@ -219,6 +219,7 @@ class EventIndexHoldTest {
             var unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("a bulk command"));
             ((LedgerEventStorageEngine) storage).prefetch(List.of(bulkHousehold.toString()));
             storage.appendEvents(registered(bulkHousehold));
+            assertThat(stored(bulkHousehold)).as("inserted before the unit of work's prepare-commit phase").isZero();
             unitOfWork.commit();
             inserted.countDown();
             await(commit);
@@ -250,19 +251,20 @@ class EventIndexHoldTest {
     }
 
     /** A batch creation answered 503, its part held up past the deadline: its command RUNNING, and how to retry it. */
-    private record StoppedCreation(String municipality, String commandId, String batchId, Supplier<Http.Response> retried) {
+    private record StoppedCreation(String municipality, String rent, String commandId, String batchId, Supplier<Http.Response> retried) {
         Http.Response retry() {
             return retried.get();
         }
     }
 
     private StoppedCreation stoppedCreation() throws Exception {
-        String municipality = twoPaymentsDue().municipality();
+        var due = twoPaymentsDue();
+        String municipality = due.municipality();
         var frida = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
         String body = creation(municipality);
-        assertCommitTooLate(whilePaymentsLocked(() -> frida.post("/api/v1/payout-batches", body)));
+        assertCommitTooLate(whileNextEventHeld(due.rent(), () -> frida.post("/api/v1/payout-batches", body)));
         var command = bulkCommands("CREATE_PAYOUT_BATCH", municipality).get(0);
-        return new StoppedCreation(municipality, (String) command.get("commandId"), (String) command.get("targetId"),
+        return new StoppedCreation(municipality, due.rent(), (String) command.get("commandId"), (String) command.get("targetId"),
                 () -> frida.post("/api/v1/payout-batches", body));
     }
 
@@ -282,6 +284,29 @@ class EventIndexHoldTest {
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         var response = request.get();
         lock.get(10, TimeUnit.SECONDS);
+        return response;
+    }
+
+    /**
+     * The request, sent while another transaction holds the aggregate's next event inserted, not committed (3.5 s, the
+     * limit here is 2 s): a bulk part, which inserts its events after its views' rows, waits on the event's unique key
+     * with its indexes taken, and inserts once that transaction has rolled back.
+     */
+    private Http.Response whileNextEventHeld(String aggregate, Supplier<Http.Response> request) throws Exception {
+        var held = new CountDownLatch(1);
+        var hold = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("""
+                            INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, event_identifier, payload, payload_type, time_stamp)
+                            SELECT aggregate_identifier, max(sequence_number) + 1, gen_random_uuid()::text, '{}'::bytea, 'held', now()::text
+                            FROM domain_event_entry WHERE aggregate_identifier = ? GROUP BY aggregate_identifier""")
+                .param(aggregate).update();
+            held.countDown();
+            sleep(Duration.ofMillis(3_500));
+            status.setRollbackOnly();
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        var response = request.get();
+        hold.get(10, TimeUnit.SECONDS);
         return response;
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Keeps this node's other appends from committing ahead of a bulk command's block of indexes. A bulk part inserts
- * a few hundred events, then writes its views and its progress and commits; an ordinary command that inserts its
- * event meanwhile and commits first leaves the part's whole block as gaps in every projection's token, and every
+ * a few hundred events, then writes its progress and commits; an ordinary command that inserts its event meanwhile
+ * and commits first leaves the part's whole block as gaps in every projection's token, and every
  * processor then compares those gap sets for each event of the block as it arrives (Axon's coordinator checks each
  * event's token for equality with the last one's, which for tokens of the same highest index compares their gap
  * sets, walking them: a tenth of the service's CPU during a payday, BENCHMARKS.md). So a bulk transaction closes the

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -30,6 +33,13 @@ class SharedReplaySourceTest {
 
     private final ListStore store = new ListStore();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** A thread per reader: the common pool has one thread on two cores, and the readers must read at the same time. */
+    private final ExecutorService readers = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopReaders() {
+        readers.shutdownNow();
+    }
 
     @Test
     void projectionsReplayingTogetherReadTheStoreOnceAndEachGetsEveryEvent() throws Exception {
@@ -37,7 +47,7 @@ class SharedReplaySourceTest {
         var source = source(1_000, Duration.ofSeconds(1), Duration.ofSeconds(10));
 
         var streams = List.of(source.openStream(null), source.openStream(null), source.openStream(null));
-        var read = streams.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 2_300))).toList();
+        var read = streams.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 2_300), readers)).toList();
 
         for (var future : read) {
             assertThat(future.get(20, TimeUnit.SECONDS)).as("every event, in order, the very messages the store gave once")
@@ -74,7 +84,8 @@ class SharedReplaySourceTest {
 
         assertThat(ahead).as("the limit, while the other projection took nothing").hasSize(1_000);
         assertThat(store.handedOut.get()).as("read from the store: the limit and the chunk waiting for room").isLessThanOrEqualTo(1_000 + ReplayConvoy.CHUNK);
-        var both = List.of(CompletableFuture.supplyAsync(() -> take(idle, 10_000)), CompletableFuture.supplyAsync(() -> take(busy, 9_000)));
+        var both = List.of(CompletableFuture.supplyAsync(() -> take(idle, 10_000), readers),
+                CompletableFuture.supplyAsync(() -> take(busy, 9_000), readers));
         assertThat(both.get(0).get(20, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
         assertThat(both.get(1).get(20, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events.subList(1_000, 10_000));
     }
@@ -87,13 +98,13 @@ class SharedReplaySourceTest {
         var stuck = source.openStream(null);
         var moving = source.openStream(null);
         assertThat(moving).isInstanceOf(ConvoyStream.class);
-        var movingRead = CompletableFuture.supplyAsync(() -> take(moving, 5_000));
+        var movingRead = CompletableFuture.supplyAsync(() -> take(moving, 5_000), readers);
         var first = take(stuck, 10);
 
         assertThat(movingRead.get(20, TimeUnit.SECONDS)).as("the others finish without it").containsExactlyElementsOf(store.events);
         assertThat(counter("ledger.projection.replay.left.behind")).isEqualTo(1);
 
-        var rest = CompletableFuture.supplyAsync(() -> take(stuck, 4_990)).get(20, TimeUnit.SECONDS);
+        var rest = CompletableFuture.supplyAsync(() -> take(stuck, 4_990), readers).get(20, TimeUnit.SECONDS);
         var all = new ArrayList<>(first);
         all.addAll(rest);
         assertThat(all).containsExactlyElementsOf(store.events);
@@ -126,7 +137,7 @@ class SharedReplaySourceTest {
         var again = List.of(source.openStream(null), source.openStream(null));
 
         assertThat(again).allMatch(ConvoyStream.class::isInstance);
-        for (var future : again.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 1_200))).toList()) {
+        for (var future : again.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 1_200), readers)).toList()) {
             assertThat(future.get(20, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);
         }
         assertThat(counter("ledger.projection.replay.convoys")).isEqualTo(2);
@@ -167,7 +178,7 @@ class SharedReplaySourceTest {
         var source = source(1_000, Duration.ofMillis(200), Duration.ofSeconds(30));
         var streams = List.of(source.openStream(null), source.openStream(null));
 
-        var read = streams.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 3_000))).toList();
+        var read = streams.stream().map(stream -> CompletableFuture.supplyAsync(() -> take(stream, 3_000), readers)).toList();
 
         for (var future : read) {
             assertThat(future.get(20, TimeUnit.SECONDS)).containsExactlyElementsOf(store.events);

@@ -21,4 +21,17 @@ class EventStorePropertiesTest {
                 .hasMessageContaining("below the projections' gap timeout (60 s)");
         assertThatThrownBy(() -> new EventStoreProperties(Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void waitsAtTheAppendGateForAtMostHalfASecondUnlessConfigured() {
+        assertThat(new EventStoreProperties(null, null).appendGateWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(new EventStoreProperties(null, Duration.ZERO).appendGateWait()).isZero();
+    }
+
+    @Test
+    void refusesANegativeWaitAtTheAppendGate() {
+        assertThatThrownBy(() -> new EventStoreProperties(null, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger.event-store.append-gate-wait must not be negative");
+    }
 }

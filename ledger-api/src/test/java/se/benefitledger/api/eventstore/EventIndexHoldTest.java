@@ -273,40 +273,38 @@ class EventIndexHoldTest {
                 {"municipality": "%s", "payoutDate": "2021-02-25"}""".formatted(municipality);
     }
 
-    /** The request, sent while another transaction holds the payment table (3.5 s, the limit here is 2 s). */
+    /** The request, sent while another transaction holds the payment table. */
     private Http.Response whilePaymentsLocked(Supplier<Http.Response> request) throws Exception {
-        var locked = new CountDownLatch(1);
-        var lock = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.sql("LOCK TABLE payment IN SHARE MODE").update();
-            locked.countDown();
-            sleep(Duration.ofMillis(3_500));
-        }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        var response = request.get();
-        lock.get(10, TimeUnit.SECONDS);
-        return response;
+        return whileHeld(() -> jdbc.sql("LOCK TABLE payment IN SHARE MODE").update(), request);
     }
 
     /**
-     * The request, sent while another transaction holds the aggregate's next event inserted, not committed (3.5 s, the
-     * limit here is 2 s): a bulk part, which inserts its events after its views' rows, waits on the event's unique key
-     * with its indexes taken, and inserts once that transaction has rolled back.
+     * The request, sent while another transaction holds the aggregate's next event inserted, not committed: a bulk part,
+     * which inserts its events after its views' rows, waits on the event's unique key with its indexes taken, and
+     * inserts once that transaction has rolled back.
      */
     private Http.Response whileNextEventHeld(String aggregate, Supplier<Http.Response> request) throws Exception {
+        return whileHeld(() -> jdbc.sql("""
+                                                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, event_identifier, payload,
+                                                                                payload_type, time_stamp)
+                                                SELECT aggregate_identifier, max(sequence_number) + 1, gen_random_uuid()::text, '{}'::bytea,
+                                                       'held', now()::text
+                                                FROM domain_event_entry WHERE aggregate_identifier = ? GROUP BY aggregate_identifier""")
+                                    .param(aggregate).update(), request);
+    }
+
+    /** The request, sent while another transaction has done {@code hold} and waits 3.5 s (the limit here is 2 s), then rolls back. */
+    private Http.Response whileHeld(Runnable hold, Supplier<Http.Response> request) throws Exception {
         var held = new CountDownLatch(1);
-        var hold = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.sql("""
-                            INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, event_identifier, payload, payload_type, time_stamp)
-                            SELECT aggregate_identifier, max(sequence_number) + 1, gen_random_uuid()::text, '{}'::bytea, 'held', now()::text
-                            FROM domain_event_entry WHERE aggregate_identifier = ? GROUP BY aggregate_identifier""")
-                .param(aggregate).update();
+        var holding = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            hold.run();
             held.countDown();
             sleep(Duration.ofMillis(3_500));
             status.setRollbackOnly();
         }));
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         var response = request.get();
-        hold.get(10, TimeUnit.SECONDS);
+        holding.get(10, TimeUnit.SECONDS);
         return response;
     }
 

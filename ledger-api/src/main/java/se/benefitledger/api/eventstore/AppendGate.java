@@ -63,7 +63,10 @@ final class AppendGate {
         }
     }
 
-    /** How many times an insert stopped waiting and went ahead: a bulk transaction was slower than the wait. */
+    /**
+     * How many inserts went ahead without the gate after waiting for it in vain: an ordinary one that a bulk transaction
+     * kept out longer than the wait, or a bulk one that ordinary inserts in progress kept from closing it.
+     */
     long timeouts() {
         return timeouts.get();
     }

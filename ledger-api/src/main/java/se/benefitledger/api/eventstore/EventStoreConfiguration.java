@@ -131,7 +131,7 @@ class EventStoreConfiguration {
     void countAppendGateTimeouts(EventStorageEngine engine, MeterRegistry registry) {
         FunctionCounter.builder("ledger.event-store.append-gate.timeouts", (LedgerEventStorageEngine) engine,
                                LedgerEventStorageEngine::appendGateTimeouts)
-                       .description("inserts of events that stopped waiting for a bulk transaction's block of indexes and went ahead")
+                       .description("inserts of events that went ahead without the append gate after waiting for it in vain")
                        .register(registry);
     }
 

@@ -71,7 +71,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    /** How many inserts went ahead of a bulk transaction's block after waiting for it in vain. */
+    /** How many inserts went ahead without the {@link AppendGate} after waiting for it in vain. */
     public long appendGateTimeouts() {
         return gate.timeouts();
     }

@@ -260,7 +260,7 @@ public final class PayoutBatchBenchmark {
                             + "history %,d payments and all %,d households, decisions and payments the clients created beside the batch, 0 dead letters%n",
                     ((Number) reconciled.get("executed_count")).intValue(), ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted,
                     history, stored);
-            System.out.printf("payday: %,d of the clients' inserts went ahead of a bulk part's block of indexes after waiting for it in vain%n",
+            System.out.printf("payday: %,d inserts went ahead without the append gate after waiting for it in vain%n",
                     gateTimeouts() - gateTimeoutsBefore);
         }
 

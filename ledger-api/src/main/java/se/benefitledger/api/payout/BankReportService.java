@@ -46,10 +46,14 @@ public class BankReportService {
         this.decisions = decisions;
     }
 
-    /** The batch's row is locked by the caller's scope check, so two reports of one batch are applied one after the other. */
+    /**
+     * The batch's row is locked first (the scope check does not lock a batch), so that two reports of one batch, or one
+     * report sent twice at once, are applied one after the other: the second finds the first recorded.
+     */
     @Transactional
     public BankReportResult apply(UUID batchId, String xml) {
         BankReport report = reader.read(xml);
+        batches.lock(batchId);
         var earlier = batches.bankReport(batchId, report.messageId());
         if (earlier.isPresent()) {
             var recorded = earlier.get();

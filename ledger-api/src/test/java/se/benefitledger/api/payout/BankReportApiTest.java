@@ -15,9 +15,14 @@ import se.benefitledger.api.support.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +92,34 @@ class BankReportApiTest {
         assertThat(again.<List<String>>json("$.unmatched[*].endToEndId")).containsExactly("00000000000000000000000000000001");
         assertThat(payment(paid).<Integer>json("$.version")).isEqualTo(paymentVersion);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batch).header("ETag")).isEqualTo(batchVersion);
+    }
+
+    /** Sent four times at once (a client retrying while the first is under way): the batch's row lets one apply it at a time. */
+    @Test
+    void theSameMessageFourTimesAtOnceIsAppliedOnce() throws Exception {
+        String report = report("pain002-partial.xml", "STS-3");
+        var threads = Executors.newFixedThreadPool(4);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<se.benefitledger.api.support.Http.Response>>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(threads.submit(() -> {
+                start.await();
+                return post(report);
+            }));
+        }
+        start.countDown();
+        var responses = new ArrayList<se.benefitledger.api.support.Http.Response>();
+        for (var answer : answers) {
+            responses.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+
+        assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(200));
+        assertThat(responses).extracting(response -> response.<Boolean>json("$.alreadyApplied")).containsOnlyOnce(false);
+        assertThat(responses).allSatisfy(response -> assertThat(response.<Integer>json("$.applied")).isEqualTo(2));
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%PaymentExecutedEvent'""")
+                       .param(paid).query(Long.class).single()).isOne();
     }
 
     @Test

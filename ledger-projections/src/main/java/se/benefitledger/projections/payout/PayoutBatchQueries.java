@@ -49,6 +49,14 @@ public class PayoutBatchQueries {
         return Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, false);
     }
 
+    /**
+     * Locks the batch's row for the caller's transaction, before the batch is loaded: commands on one batch that run
+     * side by side (parts of two settlements, two bank reports) then take turns, each loading what the last committed.
+     */
+    public void lock(UUID batchId) {
+        Sql.municipality(jdbc, "payout_batch", "batch_id", batchId, true);
+    }
+
     /** The bank message {@code messageId} as it was applied to the batch, if it was. */
     public Optional<RecordedBankReport> bankReport(UUID batchId, String messageId) {
         return jdbc.sql("SELECT * FROM bank_report WHERE batch_id = ? AND message_id = ?")

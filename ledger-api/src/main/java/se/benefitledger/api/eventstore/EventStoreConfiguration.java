@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.benefitledger.projections.json.LedgerJson;
 
 import java.time.Duration;
@@ -136,7 +135,7 @@ class EventStoreConfiguration {
     }
 
     @Autowired
-    void boundBulkCommands(CommandBus commandBus, EventStorageEngine engine, JdbcTemplate jdbc) {
-        commandBus.registerHandlerInterceptor(new BulkLoadInterceptor((LedgerEventStorageEngine) engine, jdbc));
+    void boundBulkCommands(CommandBus commandBus, EventStorageEngine engine) {
+        commandBus.registerHandlerInterceptor(new BulkLoadInterceptor((LedgerEventStorageEngine) engine));
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
 public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     static final int CHUNK = 1_000;
+    /** The advisory lock a bulk transaction holds from its insert to its commit, on every node: "bulk" in ASCII. */
+    static final long BULK_LOCK = 0x62756c6bL;
     private static final String PLAN = LedgerEventStorageEngine.class.getName();
 
     private final Duration maxIndexHold;
@@ -41,12 +44,14 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * A bulk command's events (it announced its aggregates) close the {@link AppendGate} from their insert until their
-     * commit; other events pass it. So that the gate is closed briefly, a bulk command's events are serialised first (each
-     * message keeps its serialised form, which the insert then takes, as {@code byte[]}, the engine's default data type,
-     * for the BYTEA columns) and inserted last in the unit of work's prepare-commit phase, after the command side's views
-     * have written their rows (their handlers commit as units of work nested in this phase). A failed insert fails the
-     * unit of work as before.
+     * A bulk command's events (it announced its aggregates) are inserted by one bulk transaction at a time, on every node
+     * (a PostgreSQL advisory lock, {@link #BULK_LOCK}, held until commit), and close this node's {@link AppendGate} from
+     * their insert until their commit; other events pass the gate. So that both are held briefly, a bulk command's events
+     * are serialised first (each message keeps its serialised form, which the insert then takes, as {@code byte[]}, the
+     * engine's default data type, for the BYTEA columns) and inserted last in the unit of work's prepare-commit phase,
+     * after the command side's views have written their rows (their handlers commit as units of work nested in this
+     * phase): bulk commands load, decide and write their views side by side, and take turns only from their inserts to
+     * their commits. A failed insert fails the unit of work as before.
      */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -60,9 +65,30 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             event.serializeMetaData(serializer, byte[].class);
         });
         CurrentUnitOfWork.get().root().onPrepareCommit(done -> {
+            takeTurnAmongBulkTransactions();
             gate.closeUntilCompletion();
             appendInChunks(events, serializer);
         });
+    }
+
+    /** Waits until no other bulk transaction, on any node, holds its block of indexes open; outside a transaction there is no other. */
+    private void takeTurnAmongBulkTransactions() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        Connection connection = getConnection();
+        try {
+            JdbcUtils.executeQuery(connection,
+                    c -> {
+                        var statement = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+                        statement.setLong(1, BULK_LOCK);
+                        return statement;
+                    },
+                    resultSet -> null,
+                    e -> new IllegalStateException("could not take the bulk transactions' lock", e));
+        } finally {
+            JdbcUtils.closeQuietly(connection);
+        }
     }
 
     private void appendInChunks(List<? extends EventMessage<?>> events, Serializer serializer) {

@@ -5,21 +5,26 @@ import se.benefitledger.api.bulk.BulkKind;
 import se.benefitledger.core.payout.SettlePayoutBatchCommand;
 import se.benefitledger.core.payout.SettlementOutcome;
 import se.benefitledger.projections.decision.DecisionQueries;
+import se.benefitledger.projections.payout.PayoutBatchQueries;
 
 import java.util.Optional;
 
 /**
  * A settlement in parts, each an ordinary settlement of some of the batch's payments (the contract
- * allows several). A rejection releases its decision's reservation: those decisions' rows are
- * locked first (see DecisionQueries).
+ * allows several). Bulk commands run side by side until their inserts, so each part first locks the
+ * batch's row (another settlement's part of the same batch waits, then loads the batch as that part
+ * left it), then, as a rejection releases its decision's reservation, those decisions' rows (see
+ * DecisionQueries), in the order a bank report locks them.
  */
 @Component
 class SettleInParts implements BulkKind {
 
     static final String NAME = "SETTLE_PAYOUT_BATCH";
+    private final PayoutBatchQueries batches;
     private final DecisionQueries decisions;
 
-    SettleInParts(DecisionQueries decisions) {
+    SettleInParts(PayoutBatchQueries batches, DecisionQueries decisions) {
+        this.batches = batches;
         this.decisions = decisions;
     }
 
@@ -31,6 +36,7 @@ class SettleInParts implements BulkKind {
     @Override
     public Optional<Object> prepare(Object part) {
         var settle = (SettlePayoutBatchCommand) part;
+        batches.lock(settle.batchId());
         decisions.lockDecisionsOfPayments(settle.results().stream().filter(result -> result.outcome() == SettlementOutcome.REJECTED)
                                                 .map(result -> result.paymentId()).toList());
         return Optional.of(settle);

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * A command that loads many aggregates in one unit of work. The application may load their events
- * up front in one query instead of one per aggregate.
+ * A command that loads or creates many aggregates in one unit of work. The application may load their
+ * events up front in one query instead of one per aggregate.
  * <p>
  * A bulk command changes at most {@value #MAX_AGGREGATES} aggregates: its events take their global
  * indexes when they are appended and hold them until the unit of work commits, and every event
@@ -17,6 +17,6 @@ public interface BulkCommand {
 
     int MAX_AGGREGATES = 400;
 
-    /** The aggregates the handler will load. */
+    /** The aggregates the handler will load (not those it creates). */
     Collection<UUID> aggregateIdentifiers();
 }

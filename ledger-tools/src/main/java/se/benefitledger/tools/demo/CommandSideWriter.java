@@ -28,9 +28,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Loads a plan through the command side of a service running in this JVM: every fact is a core
@@ -43,11 +40,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * from the PII vault, many at a time. Commands carry the actor {@code system}, like every command
  * sent outside HTTP.
  * <p>
- * A bulk command runs alone: no other command commits while it is under way. It holds a block of
- * a few hundred global indices open until it commits, and a command committing meanwhile makes
- * the event store's readers record them as gaps in their tokens (bounded by the part size, see
- * docs/bulk-commands.md; fewer still when nothing else commits). Single commands may run
- * together: their gaps are a few indices.
+ * Commands of different municipalities run side by side, bulk ones too: the event store lets one
+ * bulk command at a time hold its block of indexes open, from its insert to its commit, and holds
+ * other inserts back meanwhile (docs/bulk-commands.md), so the tokens keep no gaps of them.
  */
 public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable {
 
@@ -57,7 +52,6 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
     private final CommandGateway commands;
     private final PiiVault vault;
     private final ExecutorService pool;
-    private final ReadWriteLock appending = new ReentrantReadWriteLock();
     private final AtomicLong sent = new AtomicLong();
 
     /** {@code threads}: how many single commands of one step run at once. */
@@ -84,7 +78,7 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
             var registrations = chunk.stream().map(household -> new RegisterHouseholdCommand(household.householdId(), household.municipality(),
                     household.members().stream().map(member -> new HouseholdMember(personIds.get(member.number()), member.role(),
                             member.number().birthDate())).toList())).toList();
-            sendBulk(new RegisterHouseholdsCommand(registrations), registrations.size());
+            send(new RegisterHouseholdsCommand(registrations), registrations.size());
         });
     }
 
@@ -95,7 +89,7 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
             var made = chunk.stream().map(decision -> new MakeDecisionCommand(decision.household().householdId(), decision.decisionId(),
                     decision.benefitMonth(), decision.outcome(), decision.legalBasis(), decision.lines(), decision.incomes(), decision.decidedOn()))
                     .toList();
-            sendBulk(new DecideInBulkCommand(made, scheduling(payments)), made.size() + payments.size());
+            send(new DecideInBulkCommand(made, scheduling(payments)), made.size() + payments.size());
         });
     }
 
@@ -106,7 +100,7 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
 
     @Override
     public void schedule(List<PlannedPayment> payments) {
-        chunks(payments).forEach(chunk -> sendBulk(new DecideInBulkCommand(List.of(), scheduling(chunk)), chunk.size()));
+        chunks(payments).forEach(chunk -> send(new DecideInBulkCommand(List.of(), scheduling(chunk)), chunk.size()));
     }
 
     @Override
@@ -114,13 +108,13 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
         var paymentIds = batch.payments().stream().map(PlannedPayment::paymentId).toList();
         var included = new ArrayList<BatchedPayment>(paymentIds.size());
         for (var part : chunks(paymentIds, BulkCommand.MAX_AGGREGATES)) {
-            included.addAll(sendBulk(new AssignPaymentsToBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), part), 1));
+            included.addAll(send(new AssignPaymentsToBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), part), 1));
         }
-        sendBulk(new CreatePayoutBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), included), 1);
+        send(new CreatePayoutBatchCommand(batch.batchId(), batch.municipality(), batch.payoutDate(), included), 1);
         var results = batch.payments().stream().map(payment -> payment.fate() == PlannedPayment.Fate.REJECTED
                 ? new SettlementInstruction(payment.paymentId(), SettlementOutcome.REJECTED, "account closed")
                 : new SettlementInstruction(payment.paymentId(), SettlementOutcome.EXECUTED, null)).toList();
-        chunks(results, BulkCommand.MAX_AGGREGATES).forEach(part -> sendBulk(new SettlePayoutBatchCommand(batch.batchId(), batch.payoutDate(), part, null), 1));
+        chunks(results, BulkCommand.MAX_AGGREGATES).forEach(part -> send(new SettlePayoutBatchCommand(batch.batchId(), batch.payoutDate(), part, null), 1));
     }
 
     @Override
@@ -156,22 +150,8 @@ public final class CommandSideWriter implements PlanRunner.Writer, AutoCloseable
                 payment.dueDate(), payment.payeeType(), payeeIds.get(payment.payee()), null)).toList();
     }
 
-    private <R> R sendBulk(Object command, int parts) {
-        return sendLocked(appending.writeLock(), command, parts);
-    }
-
-    private void send(Object command, int parts) {
-        sendLocked(appending.readLock(), command, parts);
-    }
-
-    private <R> R sendLocked(Lock lock, Object command, int parts) {
-        R result;
-        lock.lock();
-        try {
-            result = commands.sendAndWait(command);
-        } finally {
-            lock.unlock();
-        }
+    private <R> R send(Object command, int parts) {
+        R result = commands.sendAndWait(command);
         sent.addAndGet(parts);
         return result;
     }

@@ -26,6 +26,8 @@ final class AppendGate {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Duration wait;
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong waitedNanos = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
 
     AppendGate(Duration wait) {
@@ -63,6 +65,16 @@ final class AppendGate {
         }
     }
 
+    /** How many inserts came to the gate, ordinary and bulk ones. */
+    long passes() {
+        return passes.get();
+    }
+
+    /** How long those inserts waited at the gate, all together, in nanoseconds. */
+    long waitedNanos() {
+        return waitedNanos.get();
+    }
+
     /**
      * How many inserts went ahead without the gate after waiting for it in vain: an ordinary one that a bulk transaction
      * kept out longer than the wait, or a bulk one that ordinary inserts in progress kept from closing it.
@@ -72,12 +84,16 @@ final class AppendGate {
     }
 
     private boolean acquire(Lock side) {
+        long started = System.nanoTime();
         try {
             if (side.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
                 return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waitedNanos.addAndGet(System.nanoTime() - started);
+            passes.incrementAndGet();
         }
         timeouts.incrementAndGet();
         return false;

@@ -3,6 +3,7 @@ package se.benefitledger.api.eventstore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -24,11 +25,12 @@ import org.springframework.context.annotation.Configuration;
 import se.benefitledger.projections.json.LedgerJson;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The JDBC event store, made for bulk commands: bounded and one at a time ({@link BulkLoadInterceptor}),
- * prefetched, and two of Axon's per-aggregate scans replaced by look-ups ({@link StagedAwareEventStore},
- * {@link CommitCheckingRepository}).
+ * The JDBC event store, made for bulk commands: bounded and prefetched ({@link BulkLoadInterceptor}), one block of
+ * indexes open at a time ({@link LedgerEventStorageEngine}), and two of Axon's per-aggregate scans replaced by look-ups
+ * ({@link StagedAwareEventStore}, {@link CommitCheckingRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -127,9 +129,13 @@ class EventStoreConfiguration {
     }
 
     @Autowired
-    void countAppendGateTimeouts(EventStorageEngine engine, MeterRegistry registry) {
-        FunctionCounter.builder("ledger.event-store.append-gate.timeouts", (LedgerEventStorageEngine) engine,
-                               LedgerEventStorageEngine::appendGateTimeouts)
+    void measureAppendGate(EventStorageEngine engine, MeterRegistry registry) {
+        var ledgerEngine = (LedgerEventStorageEngine) engine;
+        FunctionTimer.builder("ledger.event-store.append-gate.wait", ledgerEngine, e -> e.appendGate().passes(),
+                             e -> e.appendGate().waited().toNanos(), TimeUnit.NANOSECONDS)
+                     .description("inserts of events at the append gate, and how long they waited there for a bulk transaction's commit")
+                     .register(registry);
+        FunctionCounter.builder("ledger.event-store.append-gate.timeouts", ledgerEngine, e -> e.appendGate().timeouts())
                        .description("inserts of events that went ahead without the append gate after waiting for it in vain")
                        .register(registry);
     }

@@ -97,9 +97,16 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    /** How many inserts went ahead without the {@link AppendGate} after waiting for it in vain. */
-    public long appendGateTimeouts() {
-        return gate.timeouts();
+    /** What the {@link AppendGate} has done since the service started. */
+    public AppendGateFigures appendGate() {
+        return new AppendGateFigures(gate.passes(), Duration.ofNanos(gate.waitedNanos()), gate.timeouts());
+    }
+
+    /**
+     * How many inserts of events came to the append gate, how long they waited there all together, and how many of them
+     * went ahead without it after waiting in vain.
+     */
+    public record AppendGateFigures(long passes, Duration waited, long timeouts) {
     }
 
     /** Within the current unit of work, these aggregates will be loaded, in this order. */

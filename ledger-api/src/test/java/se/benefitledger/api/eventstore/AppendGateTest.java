@@ -50,6 +50,8 @@ class AppendGateTest {
         assertThat(inserted.get(5, TimeUnit.SECONDS)).isGreaterThan(completedAt.get());
         transaction.get(5, TimeUnit.SECONDS);
         assertThat(gate.timeouts()).isZero();
+        assertThat(gate.passes()).as("the bulk transaction's and the ordinary insert").isEqualTo(2);
+        assertThat(Duration.ofNanos(gate.waitedNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test
@@ -63,6 +65,7 @@ class AppendGateTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
         assertThat(gate.timeouts()).isOne();
+        assertThat(Duration.ofNanos(gate.waitedNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package se.benefitledger.api.eventstore;
 
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -51,6 +53,8 @@ class EventIndexHoldTest {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void commitsEventsWithinTheLimit() {
@@ -226,6 +230,7 @@ class EventIndexHoldTest {
         }), threads);
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
 
+        double waitedBefore = gateWait().totalTime(TimeUnit.MILLISECONDS);
         var ordinary = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
                 .executeWithoutResult(status -> storage.appendEvents(registered(ordinaryHousehold))), threads);
         Thread.sleep(300);
@@ -237,6 +242,11 @@ class EventIndexHoldTest {
 
         assertThat(insertedWhileHeld).as("inserted while the bulk command held its indexes").isFalse();
         assertThat(globalIndex(ordinaryHousehold)).isGreaterThan(globalIndex(bulkHousehold));
+        assertThat(gateWait().totalTime(TimeUnit.MILLISECONDS) - waitedBefore).as("the wait, in the metric").isGreaterThanOrEqualTo(300);
+    }
+
+    private FunctionTimer gateWait() {
+        return meters.get("ledger.event-store.append-gate.wait").functionTimer();
     }
 
     /** Two SCHEDULED payments of a household of a municipality of their own, due on the payout date 2021-02-25. */

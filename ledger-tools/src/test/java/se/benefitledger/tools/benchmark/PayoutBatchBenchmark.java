@@ -165,7 +165,7 @@ public final class PayoutBatchBenchmark {
 
             ServerCounters before = serverCounters();
             long lastIndexBefore = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-            long gateTimeoutsBefore = gateTimeouts();
+            var gateBefore = appendGate();
             CpuSeconds cpuBefore = CpuSeconds.now();
             long batchStarted = System.nanoTime();
             var created = measure("create", () -> post("", """
@@ -191,7 +191,7 @@ public final class PayoutBatchBenchmark {
                             + "%.1f), PostgreSQL %.1f core-s%n", batchSeconds, Runtime.getRuntime().availableProcessors(), cpu.jvm(), cpu.compiler(),
                     cpu.gc(), cpu.postgres());
             if (clients > 0) {
-                reportPayday(batchId, load, lastIndexBefore, gateTimeoutsBefore);
+                reportPayday(batchId, load, lastIndexBefore, gateBefore);
             }
             reportServerCounters(before);
         }
@@ -224,7 +224,8 @@ public final class PayoutBatchBenchmark {
         }
 
         /** The ordinary commands' latencies, the largest token, and every payment in every report once the projections are at the head. */
-        private void reportPayday(String batchId, PaydayLoad load, long lastIndexBefore, long gateTimeoutsBefore) throws InterruptedException {
+        private void reportPayday(String batchId, PaydayLoad load, long lastIndexBefore, LedgerEventStorageEngine.AppendGateFigures gateBefore)
+                throws InterruptedException {
             long caughtUpStarted = System.nanoTime();
             Projections.awaitCaughtUp(service.getBean(EventProcessingConfiguration.class), JdbcClient.create(jdbc), Duration.ofMinutes(10));
             UUID batch = UUID.fromString(batchId);
@@ -260,13 +261,17 @@ public final class PayoutBatchBenchmark {
                             + "history %,d payments and all %,d households, decisions and payments the clients created beside the batch, 0 dead letters%n",
                     ((Number) reconciled.get("executed_count")).intValue(), ((Number) reconciled.get("rejected_count")).intValue(), spendExecuted,
                     history, stored);
-            System.out.printf("payday: %,d inserts went ahead without the append gate after waiting for it in vain%n",
-                    gateTimeouts() - gateTimeoutsBefore);
+            var gate = appendGate();
+            long passes = gate.passes() - gateBefore.passes();
+            double waited = gate.waited().minus(gateBefore.waited()).toNanos() / 1e9;
+            System.out.printf("payday: %,d inserts of events came to the append gate and waited %.1f s there all together (%.2f ms each on average); "
+                            + "%,d went ahead without it after waiting in vain%n",
+                    passes, waited, passes == 0 ? 0 : waited * 1e3 / passes, gate.timeouts() - gateBefore.timeouts());
         }
 
-        /** Inserts that stopped waiting at the append gate (docs/bulk-commands.md) since the service started. */
-        private long gateTimeouts() {
-            return ((LedgerEventStorageEngine) service.getBean(EventStorageEngine.class)).appendGateTimeouts();
+        /** The append gate's figures (docs/bulk-commands.md) since the service started. */
+        private LedgerEventStorageEngine.AppendGateFigures appendGate() {
+            return ((LedgerEventStorageEngine) service.getBean(EventStorageEngine.class)).appendGate();
         }
 
         /**

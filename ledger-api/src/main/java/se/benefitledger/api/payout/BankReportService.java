@@ -48,7 +48,9 @@ public class BankReportService {
 
     /**
      * The batch's row is locked first (the scope check does not lock a batch), so that two reports of one batch, or one
-     * report sent twice at once, are applied one after the other: the second finds the first recorded.
+     * report sent twice at once, are applied one after the other: the second finds the first recorded. A report is applied
+     * all or nothing, in this one transaction: its settlements go as commands of one part each, committed together (a
+     * report of many thousand payments holds their event indexes until then, within {@code ledger.event-store.max-index-hold}).
      */
     @Transactional
     public BankReportResult apply(UUID batchId, String xml) {
@@ -81,7 +83,9 @@ public class BankReportService {
             }
         }
         decisions.lockDecisionsOfPayments(plan.releasing());
-        plan.settlements.forEach((settledOn, results) -> commands.sendAndWait(new SettlePayoutBatchCommand(batchId, settledOn, results, null)));
+        // a whole file's status settles every payment still waiting: in parts, as a settlement command takes at most one part
+        plan.settlements.forEach((settledOn, results) -> PayoutBatchService.parts(results)
+                .forEach(part -> commands.sendAndWait(new SettlePayoutBatchCommand(batchId, settledOn, part, null))));
         plan.returns.forEach(command -> commands.sendAndWait(command));
         commands.sendAndWait(new RecordBankReportCommand(batchId, report.messageId(), plan.applied, plan.unmatched, plan.conflicts));
         return new BankReportResult(report.messageId(), plan.applied, plan.unmatched, plan.conflicts, false);

@@ -106,7 +106,8 @@ public class PayoutBatchService {
         }
     }
 
-    private static <T> List<List<T>> parts(List<T> items) {
+    /** The items in parts of at most {@link BulkCommand#MAX_AGGREGATES}, as bulk commands take them. */
+    static <T> List<List<T>> parts(List<T> items) {
         var parts = new ArrayList<List<T>>();
         for (int from = 0; from < items.size(); from += BulkCommand.MAX_AGGREGATES) {
             parts.add(items.subList(from, Math.min(items.size(), from + BulkCommand.MAX_AGGREGATES)));

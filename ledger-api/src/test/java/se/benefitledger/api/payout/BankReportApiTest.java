@@ -11,6 +11,7 @@ import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Projections;
 import se.benefitledger.api.support.Users;
+import se.benefitledger.core.shared.BulkCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,6 +159,25 @@ class BankReportApiTest {
         for (String payment : List.of(paid, rejected, open)) {
             assertThat(payment(payment).<String>json("$.status")).isEqualTo("REJECTED");
         }
+        assertThat(Users.FRIDA.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
+    }
+
+    /** A bank rejects a whole file of a batch larger than one settlement command may take (400 payments): every one rejected. */
+    @Test
+    void aRejectedFileRejectsEveryPaymentOfABatchOfMoreThanOnePart() {
+        String large = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(large), "2021-03", "500.00");
+        int payments = BulkCommand.MAX_AGGREGATES + 1;
+        for (int i = 0; i < payments; i++) {
+            ledger.payment(decision, "1.00", "2021-02-25");
+        }
+        batch = ledger.batch(large, "2021-02-25").json("$.batchId");
+
+        var answer = post(report("pain002-rejected-file.xml", "STS-8"));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.<Integer>json("$.applied")).isEqualTo(payments);
+        assertThat(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batch).<Integer>json("$.rejectedCount")).isEqualTo(payments);
         assertThat(Users.FRIDA.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
     }
 

@@ -231,8 +231,12 @@ class EventIndexHoldTest {
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
 
         double waitedBefore = gateWait().totalTime(TimeUnit.MILLISECONDS);
-        var ordinary = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> storage.appendEvents(registered(ordinaryHousehold))), threads);
+        var inserting = new CountDownLatch(1);
+        var ordinary = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            inserting.countDown();
+            storage.appendEvents(registered(ordinaryHousehold));
+        }), threads);
+        assertThat(inserting.await(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(300);
         boolean insertedWhileHeld = ordinary.isDone();
         commit.countDown();
@@ -242,7 +246,9 @@ class EventIndexHoldTest {
 
         assertThat(insertedWhileHeld).as("inserted while the bulk command held its indexes").isFalse();
         assertThat(globalIndex(ordinaryHousehold)).isGreaterThan(globalIndex(bulkHousehold));
-        assertThat(gateWait().totalTime(TimeUnit.MILLISECONDS) - waitedBefore).as("the wait, in the metric").isGreaterThanOrEqualTo(300);
+        // held 300 ms after the insert began; the metric counts from the gate on, a moment later on a busy machine
+        assertThat(gateWait().totalTime(TimeUnit.MILLISECONDS) - waitedBefore).as("the wait, in the metric")
+                .isGreaterThanOrEqualTo(200);
     }
 
     private FunctionTimer gateWait() {

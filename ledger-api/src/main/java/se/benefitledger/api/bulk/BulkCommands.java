@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -98,38 +99,68 @@ public class BulkCommands {
      * request that stored a command of this kind (same Idempotency-Key, caller and body; the first
      * answer was a failure, 503) gets that command instead, {@code before} not run again, so that
      * {@link #run} finishes the work rather than starting it a second time beside the first.
+     * <p>
+     * One command at a time acts on a target: when another is still RUNNING on it (a crash or a
+     * failed commit stopped it halfway), this one is not stored; that one is finished first, here,
+     * and {@code before} runs again on what it left. Its remaining parts were chosen against the
+     * target as it was, and would fail halfway on what this one changed meanwhile. {@code before}
+     * locks the target's row, so that two starts see each other.
      */
     public Started start(BulkKind kind, UUID targetId, MunicipalityCode municipality, Supplier<List<?>> before) {
         byte[] request = LedgerRequest.current().flatMap(LedgerRequest::retryIdentity).orElse(null);
-        Instant now = clock.instant();
-        return ownTransaction.execute(status -> {
-            if (request != null) {
-                var earlier = jdbc.sql("""
-                                      SELECT command_id, target_id FROM bulk_command
-                                      WHERE request_identity = ? AND kind = ? AND status <> 'FAILED'""")
-                                  .params(request, kind.name())
-                                  .query((rs, row) -> new Started(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
-                if (earlier.isPresent()) {
-                    log.info("Bulk command {} retried by its request", earlier.get().commandId());
-                    return earlier.get();
+        var unfinished = new AtomicReference<UUID>();
+        while (true) {
+            Instant now = clock.instant();
+            Started started = ownTransaction.execute(status -> {
+                if (request != null) {
+                    var earlier = jdbc.sql("""
+                                          SELECT command_id, target_id FROM bulk_command
+                                          WHERE request_identity = ? AND kind = ? AND status <> 'FAILED'""")
+                                      .params(request, kind.name())
+                                      .query((rs, row) -> new Started(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+                    if (earlier.isPresent()) {
+                        log.info("Bulk command {} retried by its request", earlier.get().commandId());
+                        return earlier.get();
+                    }
                 }
-            }
-            UUID commandId = UUID.randomUUID();
-            List<?> parts = before.get();
-            jdbc.sql("""
-                            INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at,
-                                                      request_identity)
-                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
-                .params(commandId, kind.name(), targetId, municipality.code(), parts.size(),
-                        write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now), request)
-                .update();
-            for (int part = 0; part < parts.size(); part++) {
-                jdbc.sql("INSERT INTO bulk_command_part (command_id, part, payload_type, payload) VALUES (?, ?, ?, ?)")
-                    .params(commandId, part, parts.get(part).getClass().getName(), write(parts.get(part)))
+                List<?> parts = before.get();
+                var running = jdbc.sql("SELECT command_id FROM bulk_command WHERE target_id = ? AND status = 'RUNNING' ORDER BY started_at LIMIT 1")
+                                  .param(targetId).query(UUID.class).optional();
+                if (running.isPresent()) {
+                    unfinished.set(running.get());
+                    status.setRollbackOnly();
+                    return null;
+                }
+                UUID commandId = UUID.randomUUID();
+                jdbc.sql("""
+                                INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at,
+                                                          request_identity)
+                                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
+                    .params(commandId, kind.name(), targetId, municipality.code(), parts.size(),
+                            write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now), request)
                     .update();
+                for (int part = 0; part < parts.size(); part++) {
+                    jdbc.sql("INSERT INTO bulk_command_part (command_id, part, payload_type, payload) VALUES (?, ?, ?, ?)")
+                        .params(commandId, part, parts.get(part).getClass().getName(), write(parts.get(part)))
+                        .update();
+                }
+                return new Started(commandId, targetId);
+            });
+            if (started != null) {
+                return started;
             }
-            return new Started(commandId, targetId);
-        });
+            finishFirst(unfinished.get(), kind);
+        }
+    }
+
+    /** Another command's failure by a rule is its own (FAILED, with the message): the one waiting for it goes on. */
+    private void finishFirst(UUID unfinished, BulkKind waiting) {
+        log.info("Bulk command {} is still running on its target: finishing it before a {} command starts", unfinished, waiting.name());
+        try {
+            run(unfinished);
+        } catch (BusinessRuleViolation | StateConflict e) {
+            log.info("Bulk command {} failed: {}", unfinished, e.getMessage());
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package se.benefitledger.api.payout;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import se.benefitledger.api.bulk.BulkCommands;
+import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
 import se.benefitledger.core.payout.BankReportIssue;
@@ -11,7 +11,6 @@ import se.benefitledger.core.payout.SettlePayoutBatchCommand;
 import se.benefitledger.core.payout.SettlementInstruction;
 import se.benefitledger.core.payout.SettlementOutcome;
 import se.benefitledger.core.shared.BusinessRuleViolation;
-import se.benefitledger.projections.decision.DecisionQueries;
 import se.benefitledger.projections.payment.PaymentQueries;
 import se.benefitledger.projections.payment.PaymentView;
 import se.benefitledger.projections.payout.PayoutBatchQueries;
@@ -33,33 +32,49 @@ import java.util.UUID;
 @Service
 public class BankReportService {
 
-    private final CommandGateway commands;
+    private final BulkCommands bulk;
+    private final ApplyBankReportInParts applying;
     private final BankReportReader reader = new BankReportReader();
     private final PaymentQueries payments;
     private final PayoutBatchQueries batches;
-    private final DecisionQueries decisions;
 
-    BankReportService(CommandGateway commands, PaymentQueries payments, PayoutBatchQueries batches, DecisionQueries decisions) {
-        this.commands = commands;
+    BankReportService(BulkCommands bulk, ApplyBankReportInParts applying, PaymentQueries payments, PayoutBatchQueries batches) {
+        this.bulk = bulk;
+        this.applying = applying;
         this.payments = payments;
         this.batches = batches;
-        this.decisions = decisions;
     }
 
     /**
-     * The batch's row is locked first (the scope check does not lock a batch), so that two reports of one batch, or one
-     * report sent twice at once, are applied one after the other: the second finds the first recorded. A report is applied
-     * all or nothing, in this one transaction: its settlements go as commands of one part each, committed together (a
-     * report of many thousand payments holds their event indexes until then, within {@code ledger.event-store.max-index-hold}).
+     * Decides what the report changes under the batch's row lock, stores that as a bulk command in parts, and runs it:
+     * a report answering a whole file of 100,000 payments holds no more than one part's event indexes and heap at a
+     * time. A report stopped halfway (503, a crash) is finished by its retry with the same Idempotency-Key, by the
+     * service, or by the next report or settlement of the batch, before that one is decided ({@link BulkCommands#start});
+     * the same message again then finds it recorded. A report refused by a rule stores nothing.
      */
-    @Transactional
     public BankReportResult apply(UUID batchId, String xml) {
         BankReport report = reader.read(xml);
+        var batch = batches.find(batchId).orElseThrow(() -> new NotFoundException("payout batch", batchId));
+        BulkCommands.Started started;
+        try {
+            started = bulk.start(applying, batchId, batch.municipality(), () -> plan(batchId, report));
+        } catch (AlreadyApplied e) {
+            return recorded(batchId, report.messageId(), true);
+        }
+        bulk.run(started.commandId());
+        return recorded(batchId, report.messageId(), false);
+    }
+
+    private BankReportResult recorded(UUID batchId, String messageId, boolean alreadyApplied) {
+        var recorded = batches.bankReport(batchId, messageId).orElseThrow();
+        return new BankReportResult(messageId, recorded.applied(), recorded.unmatched(), recorded.conflicts(), alreadyApplied);
+    }
+
+    /** The report's commands, in the order they are sent, with the record of the message last. */
+    private List<Object> plan(UUID batchId, BankReport report) {
         batches.lock(batchId);
-        var earlier = batches.bankReport(batchId, report.messageId());
-        if (earlier.isPresent()) {
-            var recorded = earlier.get();
-            return new BankReportResult(report.messageId(), recorded.applied(), recorded.unmatched(), recorded.conflicts(), true);
+        if (batches.bankReport(batchId, report.messageId()).isPresent()) {
+            throw new AlreadyApplied();
         }
         String file = PayoutFileService.compact(batchId);
         if (report.originalMessageId() != null && !report.originalMessageId().equals(file)) {
@@ -82,13 +97,20 @@ public class BankReportService {
                                 ? "names payment order file " + entry.fileMessageId() : "no payment of the batch has this EndToEndId"));
             }
         }
-        decisions.lockDecisionsOfPayments(plan.releasing());
-        // a whole file's status settles every payment still waiting: in parts, as a settlement command takes at most one part
+        var commands = new ArrayList<Object>();
+        // a settlement command takes at most one part's payments (a whole file's status settles every payment still waiting)
         plan.settlements.forEach((settledOn, results) -> PayoutBatchService.parts(results)
-                .forEach(part -> commands.sendAndWait(new SettlePayoutBatchCommand(batchId, settledOn, part, null))));
-        plan.returns.forEach(command -> commands.sendAndWait(command));
-        commands.sendAndWait(new RecordBankReportCommand(batchId, report.messageId(), plan.applied, plan.unmatched, plan.conflicts));
-        return new BankReportResult(report.messageId(), plan.applied, plan.unmatched, plan.conflicts, false);
+                .forEach(part -> commands.add(new SettlePayoutBatchCommand(batchId, settledOn, part, null))));
+        commands.addAll(plan.returns);
+        commands.add(new RecordBankReportCommand(batchId, report.messageId(), plan.applied, plan.unmatched, plan.conflicts));
+        return commands;
+    }
+
+    /** The message is recorded on the batch: nothing to store or run. */
+    private static final class AlreadyApplied extends RuntimeException {
+        AlreadyApplied() {
+            super(null, null, false, false);
+        }
     }
 
     private static boolean belongs(BankReport.Entry entry, String file, Map<String, PaymentView> byEndToEndId) {
@@ -189,15 +211,6 @@ public class BankReportService {
 
         private void conflict(BankReport.Entry entry, PaymentView payment, PaymentStatus state, String detail) {
             conflicts.add(new BankReportIssue(entry.endToEndId(), payment.paymentId(), entry.outcome().name(), entry.amount(), state.name(), detail));
-        }
-
-        /** Payments whose decisions a rejection or return changes: their decisions' rows are locked first (see DecisionQueries). */
-        List<UUID> releasing() {
-            var ids = new ArrayList<UUID>();
-            settlements.values().forEach(results -> results.stream().filter(result -> result.outcome() == SettlementOutcome.REJECTED)
-                                                           .forEach(result -> ids.add(result.paymentId())));
-            returns.forEach(command -> ids.add(command.paymentId()));
-            return ids;
         }
     }
 }

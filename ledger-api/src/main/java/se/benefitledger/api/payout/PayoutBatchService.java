@@ -71,14 +71,16 @@ public class PayoutBatchService {
     }
 
     /**
-     * Checks every result against the batch before any part runs, so that a refused settlement
-     * changes nothing; {@code expectedVersion} (If-Match) goes with the first part.
+     * Checks every result against the batch, under its row lock, before any part runs, so that a refused settlement
+     * changes nothing; {@code expectedVersion} (If-Match) goes with the first part. A bulk command still running on the
+     * batch (a settlement or bank report stopped halfway) is finished first ({@link BulkCommands#start}).
      */
     public PayoutBatchView settle(UUID batchId, SettlementRequest request, Long expectedVersion) {
         var batch = batches.find(batchId).orElseThrow(() -> new NotFoundException("payout batch", batchId));
         var results = request.results().stream()
                              .map(result -> new SettlementInstruction(result.paymentId(), result.status(), result.reason())).toList();
         var started = bulk.start(settling, batchId, batch.municipality(), () -> {
+            batches.lock(batchId);
             requireUnsettled(batchId, results);
             var parts = parts(results);
             var commands = new ArrayList<SettlePayoutBatchCommand>(parts.size());

@@ -207,6 +207,60 @@ class EventIndexHoldTest {
     }
 
     /**
+     * A bank report is applied in parts too: one settling a payment on 25 February and another on 26 February settles
+     * them in two parts. The second part, held up, rolls back: 503, the first payment settled, the report RUNNING and
+     * not recorded. Retried with its Idempotency-Key, the request finishes that report.
+     */
+    @Test
+    void aBankReportRetriedWithItsKeyAfterACommitTooLateFinishesTheSameReport() throws Exception {
+        var stopped = stoppedReport();
+
+        var retried = stopped.finance().postXml("/api/v1/payout-batches/" + stopped.batch() + "/bank-reports", stopped.report());
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.<Integer>json("$.applied")).isEqualTo(2);
+        assertThat(retried.<Boolean>json("$.alreadyApplied")).isFalse();
+        assertReportFinished(stopped);
+    }
+
+    /**
+     * The same message sent again by another request (the finance officer uploads the file once more) finds the
+     * report stopped halfway, finishes it, and answers it as already applied: each payment settled once, the message
+     * recorded once. Deciding it anew would count only what the first half left, and leave the first half's command to
+     * fail on the payment the second one settled.
+     */
+    @Test
+    void theSameBankReportSentAgainAfterItStoppedHalfwayFinishesItAndIsAppliedOnce() throws Exception {
+        var stopped = stoppedReport();
+
+        var again = Users.FRIDA.on(port).postXml("/api/v1/payout-batches/" + stopped.batch() + "/bank-reports", stopped.report());
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.<Integer>json("$.applied")).isEqualTo(2);
+        assertThat(again.<Boolean>json("$.alreadyApplied")).isTrue();
+        assertReportFinished(stopped);
+    }
+
+    /**
+     * A settlement typed in by hand for the payment a stopped report has still to settle: the report is finished first,
+     * and the settlement is refused for a payment already settled, changing nothing. Run the other way round, the
+     * settlement would settle it and the report fail halfway, never recorded.
+     */
+    @Test
+    void aSettlementOfABatchWhoseBankReportStoppedHalfwayFinishesTheReportFirst() throws Exception {
+        var stopped = stoppedReport();
+
+        var settlement = Users.FRIDA.on(port).post("/api/v1/payout-batches/" + stopped.batch() + "/settlement", """
+                {"settledOn": "2021-02-27", "results": [{"paymentId": "%s", "status": "REJECTED", "reason": "AC04"}]}"""
+                .formatted(stopped.norm()));
+
+        assertThat(settlement.status()).as(settlement.toString()).isEqualTo(422);
+        assertThat(settlement.<String>json("$.detail")).contains("already settled");
+        assertReportFinished(stopped);
+        assertThat(bulkCommands("SETTLE_PAYOUT_BATCH", stopped.municipality())).as("nothing stored").isEmpty();
+    }
+
+    /**
      * A bulk command's events (it announced its aggregates, as every bulk command does) are inserted last in its unit of
      * work and close this node's append gate until their transaction commits: an ordinary insert meanwhile waits, and
      * commits after them, with later indexes, so that no projection sees the bulk command's block as gaps. Without the
@@ -264,6 +318,47 @@ class EventIndexHoldTest {
         String municipality = Municipalities.fresh();
         String decision = ledger.decision(ledger.household(municipality), "2021-03", "3000.00");
         return new Due(municipality, ledger.payment(decision, "1000.00", "2021-02-25"), ledger.payment(decision, "2000.00", "2021-02-25"));
+    }
+
+    /** A bank report answered 503 halfway: its first payment settled, the second held up, the report not recorded. */
+    private record StoppedReport(String municipality, String batch, String rent, String norm, String report, Http finance) {
+    }
+
+    private StoppedReport stoppedReport() throws Exception {
+        var due = twoPaymentsDue();
+        String batch = new Ledger(port).batch(due.municipality(), "2021-02-25").json("$.batchId");
+        String report = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt>
+                  <GrpHdr><MsgId>STS-%4$s</MsgId><CreDtTm>2021-02-26T18:00:00+01:00</CreDtTm></GrpHdr>
+                  <OrgnlGrpInfAndSts><OrgnlMsgId>%1$s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId><GrpSts>ACSC</GrpSts></OrgnlGrpInfAndSts>
+                  <OrgnlPmtInfAndSts><OrgnlPmtInfId>%1$s</OrgnlPmtInfId>
+                    <TxInfAndSts><OrgnlEndToEndId>%2$s</OrgnlEndToEndId><TxSts>ACSC</TxSts><AccptncDtTm>2021-02-25T09:30:00+01:00</AccptncDtTm></TxInfAndSts>
+                    <TxInfAndSts><OrgnlEndToEndId>%3$s</OrgnlEndToEndId><TxSts>ACSC</TxSts><AccptncDtTm>2021-02-26T09:30:00+01:00</AccptncDtTm></TxInfAndSts>
+                  </OrgnlPmtInfAndSts>
+                </CstmrPmtStsRpt></Document>""".formatted(batch.replace("-", ""), due.rent().replace("-", ""), due.norm().replace("-", ""), due.municipality());
+        var finance = Users.FRIDA.on(port).header("Idempotency-Key", UUID.randomUUID().toString());
+
+        assertCommitTooLate(whileNextEventHeld(due.norm(), () -> finance.postXml("/api/v1/payout-batches/" + batch + "/bank-reports", report)));
+
+        assertThat(bulkCommands("APPLY_BANK_REPORT", due.municipality())).singleElement().satisfies(command -> assertThat(command)
+                .containsEntry("status", "RUNNING").containsEntry("parts", 3).containsEntry("partsDone", 1));
+        assertThat(executions(due.rent())).isOne();
+        assertThat(executions(due.norm())).isZero();
+        assertThat(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batch).<String>json("$.status")).isEqualTo("CREATED");
+        return new StoppedReport(due.municipality(), batch, due.rent(), due.norm(), report, finance);
+    }
+
+    private void assertReportFinished(StoppedReport stopped) {
+        assertThat(executions(stopped.rent())).isOne();
+        assertThat(executions(stopped.norm())).isOne();
+        assertThat(bulkCommands("APPLY_BANK_REPORT", stopped.municipality())).singleElement()
+                                                                            .satisfies(command -> assertThat(command).containsEntry("status", "COMPLETED"));
+        assertThat(jdbc.sql("SELECT count(*) FROM bank_report WHERE batch_id = ?").param(UUID.fromString(stopped.batch())).query(Long.class).single())
+                .isOne();
+        var batch = Users.FRIDA.on(port).get("/api/v1/payout-batches/" + stopped.batch());
+        assertThat(batch.<String>json("$.status")).isEqualTo("SETTLED");
+        assertThat(batch.<Integer>json("$.executedCount")).isEqualTo(2);
     }
 
     /** A batch creation answered 503, its part held up past the deadline: its command RUNNING, and how to retry it. */

@@ -96,11 +96,13 @@ public final class PayoutBatchBenchmark {
         int payments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        boolean byBankReports = args.length > 3 && args[3].equals("bank-reports");
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         var heap = HeapSampler.start();
         Path home = Files.createTempDirectory("payout-benchmark");
-        System.out.printf("payout benchmark: %,d payments, %d cores, JDK %s, max heap %,d MB (%s), data in %s%n", payments,
+        System.out.printf("payout benchmark: %,d payments settled by %s, %d cores, JDK %s, max heap %,d MB (%s), data in %s%n", payments,
+                byBankReports ? "two bank reports" : "one settlement request",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("-X")).toList(), home);
         long started = System.nanoTime();
@@ -115,7 +117,7 @@ public final class PayoutBatchBenchmark {
                     "--ledger.pii.dev-key-file=" + home.resolve("dev-pii-keys.properties"),
                     "--logging.level.root=WARN"));
             System.out.printf("service started in %.1f s%n", seconds(started));
-            new Run(service, payments, clients, warmUp, heap).run();
+            new Run(service, payments, clients, warmUp, byBankReports, heap).run();
             exitCode = 0;
         } catch (Exception e) {
             e.printStackTrace();
@@ -135,17 +137,19 @@ public final class PayoutBatchBenchmark {
         private final int payments;
         private final int clients;
         private final int warmUp;
+        private final boolean byBankReports;
         private final HeapSampler heap;
         private final JdbcTemplate jdbc;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String baseUrl;
         private final List<Phase> phases = new ArrayList<>();
 
-        Run(ConfigurableApplicationContext service, int payments, int clients, int warmUp, HeapSampler heap) {
+        Run(ConfigurableApplicationContext service, int payments, int clients, int warmUp, boolean byBankReports, HeapSampler heap) {
             this.service = service;
             this.payments = payments;
             this.clients = clients;
             this.warmUp = warmUp;
+            this.byBankReports = byBankReports;
             this.heap = heap;
             this.jdbc = service.getBean(JdbcTemplate.class);
             this.baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port") + "/api/v1/payout-batches";
@@ -175,8 +179,7 @@ public final class PayoutBatchBenchmark {
 
             var file = measure("file", () -> download("/" + batchId + "/file", payments));
 
-            String settlement = settlementBody(batchId);
-            var settled = measure("settle", () -> post("/" + batchId + "/settlement", settlement, 200));
+            var settled = byBankReports ? settleByBankReports(batchId) : settleByRequest(batchId);
             require("SETTLED".equals(settled.get("status").asText()), "the batch is " + settled.get("status"));
             require(settled.get("paymentCount").asInt() == payments, "the settled batch holds " + settled.get("paymentCount"));
             require(settled.get("rejectedCount").asInt() == rejected(payments), "rejected " + settled.get("rejectedCount"));
@@ -377,9 +380,59 @@ public final class PayoutBatchBenchmark {
             return Money.ofOre(50_000 + (i * 7_919L) % 500_000);
         }
 
+        private JsonNode settleByRequest(String batchId) throws Exception {
+            String settlement = settlementBody(batchId);
+            return measure("settle", () -> post("/" + batchId + "/settlement", settlement, 200));
+        }
+
+        /**
+         * The bank's answers as they come: a status report rejecting 1 payment in 100, then one accepting the whole file
+         * at group level, which settles every payment still waiting. Built before the clock starts.
+         */
+        private JsonNode settleByBankReports(String batchId) throws Exception {
+            List<UUID> ids = paymentsOf(batchId);
+            String file = batchId.replace("-", "");
+            var rejections = new StringBuilder(rejected(payments) * 200);
+            for (int i = 0; i < ids.size(); i += 100) {
+                rejections.append("<TxInfAndSts><OrgnlEndToEndId>").append(ids.get(i).toString().replace("-", ""))
+                          .append("</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts>\n");
+            }
+            String rejecting = statusReport("REJ-" + file.substring(0, 16), file, "PART",
+                    "<OrgnlPmtInfAndSts><OrgnlPmtInfId>" + file + "</OrgnlPmtInfId>\n" + rejections + "</OrgnlPmtInfAndSts>");
+            String accepting = statusReport("ACC-" + file.substring(0, 16), file, "ACSC", "");
+            return measure("settle", () -> {
+                var rejected = postXml("/" + batchId + "/bank-reports", rejecting);
+                require(rejected.get("applied").asInt() == rejected(payments), "the rejections applied " + rejected);
+                var accepted = postXml("/" + batchId + "/bank-reports", accepting);
+                require(accepted.get("applied").asInt() == payments - rejected(payments), "the acceptance applied " + accepted);
+                return JSON.readTree(http.send(request("/" + batchId).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            });
+        }
+
+        private static String statusReport(String messageId, String file, String groupStatus, String transactions) {
+            return """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt>
+                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>%sT18:00:00+01:00</CreDtTm></GrpHdr>
+                    <OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId><GrpSts>%s</GrpSts></OrgnlGrpInfAndSts>
+                    %s</CstmrPmtStsRpt></Document>""".formatted(messageId, PAYOUT_DATE, file, groupStatus, transactions);
+        }
+
+        private JsonNode postXml(String path, String xml) throws IOException, InterruptedException {
+            var response = http.send(request(path).header("Content-Type", "application/xml").header("Idempotency-Key", UUID.randomUUID().toString())
+                                                  .POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            require(response.statusCode() == 200, "POST " + path + " answered " + response.statusCode() + " " + response.body());
+            return JSON.readTree(response.body());
+        }
+
+        private List<UUID> paymentsOf(String batchId) {
+            return jdbc.queryForList("SELECT payment_id FROM payment WHERE batch_id = ?", UUID.class, UUID.fromString(batchId));
+        }
+
         /** Every payment's result; 1 in 100 is rejected by the bank. Built before the clock starts. */
         private String settlementBody(String batchId) {
-            List<UUID> ids = jdbc.queryForList("SELECT payment_id FROM payment WHERE batch_id = ?", UUID.class, UUID.fromString(batchId));
+            List<UUID> ids = paymentsOf(batchId);
             var body = new StringBuilder(ids.size() * 80).append("{\"settledOn\": \"").append(PAYOUT_DATE).append("\", \"results\": [");
             for (int i = 0; i < ids.size(); i++) {
                 body.append(i == 0 ? "" : ",").append("\n{\"paymentId\": \"").append(ids.get(i)).append("\", \"status\": \"")

@@ -36,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -110,18 +111,11 @@ public class BulkCommands {
         byte[] request = LedgerRequest.current().flatMap(LedgerRequest::retryIdentity).orElse(null);
         var unfinished = new AtomicReference<UUID>();
         while (true) {
-            Instant now = clock.instant();
             Started started = ownTransaction.execute(status -> {
-                if (request != null) {
-                    var earlier = jdbc.sql("""
-                                          SELECT command_id, target_id FROM bulk_command
-                                          WHERE request_identity = ? AND kind = ? AND status <> 'FAILED'""")
-                                      .params(request, kind.name())
-                                      .query((rs, row) -> new Started(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
-                    if (earlier.isPresent()) {
-                        log.info("Bulk command {} retried by its request", earlier.get().commandId());
-                        return earlier.get();
-                    }
+                var earlier = storedFor(request, kind);
+                if (earlier.isPresent()) {
+                    log.info("Bulk command {} retried by its request", earlier.get().commandId());
+                    return earlier.get();
                 }
                 List<?> parts = before.get();
                 var running = jdbc.sql("SELECT command_id FROM bulk_command WHERE target_id = ? AND status = 'RUNNING' ORDER BY started_at LIMIT 1")
@@ -131,26 +125,41 @@ public class BulkCommands {
                     status.setRollbackOnly();
                     return null;
                 }
-                UUID commandId = UUID.randomUUID();
-                jdbc.sql("""
-                                INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at,
-                                                          request_identity)
-                                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
-                    .params(commandId, kind.name(), targetId, municipality.code(), parts.size(),
-                            write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now), request)
-                    .update();
-                for (int part = 0; part < parts.size(); part++) {
-                    jdbc.sql("INSERT INTO bulk_command_part (command_id, part, payload_type, payload) VALUES (?, ?, ?, ?)")
-                        .params(commandId, part, parts.get(part).getClass().getName(), write(parts.get(part)))
-                        .update();
-                }
-                return new Started(commandId, targetId);
+                return store(kind, targetId, municipality, parts, request);
             });
             if (started != null) {
                 return started;
             }
             finishFirst(unfinished.get(), kind);
         }
+    }
+
+    /** The command of this kind a request with this identity stored, unless it failed. */
+    private Optional<Started> storedFor(byte[] request, BulkKind kind) {
+        if (request == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT command_id, target_id FROM bulk_command WHERE request_identity = ? AND kind = ? AND status <> 'FAILED'")
+                   .params(request, kind.name())
+                   .query((rs, row) -> new Started(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+    }
+
+    private Started store(BulkKind kind, UUID targetId, MunicipalityCode municipality, List<?> parts, byte[] request) {
+        UUID commandId = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO bulk_command (command_id, kind, target_id, municipality, status, parts, meta_data, started_at, updated_at,
+                                                  request_identity)
+                        VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)""")
+            .params(commandId, kind.name(), targetId, municipality.code(), parts.size(),
+                    write(EventMetadataConfiguration.requestStamp(access, Map.of())), timestamp(now), timestamp(now), request)
+            .update();
+        for (int part = 0; part < parts.size(); part++) {
+            jdbc.sql("INSERT INTO bulk_command_part (command_id, part, payload_type, payload) VALUES (?, ?, ?, ?)")
+                .params(commandId, part, parts.get(part).getClass().getName(), write(parts.get(part)))
+                .update();
+        }
+        return new Started(commandId, targetId);
     }
 
     /** Another command's failure by a rule is its own (FAILED, with the message): the one waiting for it goes on. */

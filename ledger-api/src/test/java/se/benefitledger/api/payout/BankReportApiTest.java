@@ -93,6 +93,7 @@ class BankReportApiTest {
         assertThat(again.<List<String>>json("$.unmatched[*].endToEndId")).containsExactly("00000000000000000000000000000001");
         assertThat(payment(paid).<Integer>json("$.version")).isEqualTo(paymentVersion);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batch).header("ETag")).isEqualTo(batchVersion);
+        assertThat(reportCommands()).as("the copy stores no bulk command").isOne();
     }
 
     /** Sent four times at once (a client retrying while the first is under way): the batch's row lets one apply it at a time. */
@@ -121,6 +122,7 @@ class BankReportApiTest {
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%PaymentExecutedEvent'""")
                        .param(paid).query(Long.class).single()).isOne();
+        assertThat(reportCommands()).isOne();
     }
 
     @Test
@@ -191,6 +193,7 @@ class BankReportApiTest {
                 .replace(compact(paid), "1".repeat(32)).replace(compact(rejected), "2".repeat(32)).replace(compact(open), "3".repeat(32));
         assertThat(post(unrelated).status()).as("none of its transactions is a payment of the batch").isEqualTo(422);
         assertThat(payment(paid).<String>json("$.status")).isEqualTo("BATCHED");
+        assertThat(reportCommands()).as("nothing stored").isZero();
     }
 
     @Test
@@ -238,6 +241,12 @@ class BankReportApiTest {
 
     private se.benefitledger.api.support.Http.Response post(String xml) {
         return Users.FRIDA.on(port).postXml("/api/v1/payout-batches/" + batch + "/bank-reports", xml);
+    }
+
+    /** The bulk commands stored for the batch's bank reports. */
+    private long reportCommands() {
+        return jdbc.sql("SELECT count(*) FROM bulk_command WHERE kind = 'APPLY_BANK_REPORT' AND target_id = ?").param(UUID.fromString(batch))
+                   .query(Long.class).single();
     }
 
     private se.benefitledger.api.support.Http.Response payment(String paymentId) {

@@ -125,6 +125,43 @@ class BankReportApiTest {
         assertThat(reportCommands()).isOne();
     }
 
+    /**
+     * A finance officer types in the same payment's result while the bank's report of it arrives: whichever starts second
+     * finds the first stored and finishes it before deciding, so the payment is settled once, the report is recorded, and
+     * the settlement is either applied before the report or refused as already settled; neither fails halfway.
+     */
+    @Test
+    void aReportAndASettlementOfTheSamePaymentAtOnceSettleItOnce() throws Exception {
+        String report = report("pain002-partial.xml", "STS-9");
+        String settlement = """
+                {"settledOn": "2021-02-25", "results": [{"paymentId": "%s", "status": "EXECUTED"}]}""".formatted(paid);
+        var threads = Executors.newFixedThreadPool(2);
+        var start = new CountDownLatch(1);
+        Future<se.benefitledger.api.support.Http.Response> reported = threads.submit(() -> {
+            start.await();
+            return post(report);
+        });
+        Future<se.benefitledger.api.support.Http.Response> settled = threads.submit(() -> {
+            start.await();
+            return Users.FRIDA.on(port).post("/api/v1/payout-batches/" + batch + "/settlement", settlement);
+        });
+        start.countDown();
+        var reportAnswer = reported.get(30, TimeUnit.SECONDS);
+        var settlementAnswer = settled.get(30, TimeUnit.SECONDS);
+        threads.shutdown();
+
+        assertThat(reportAnswer.status()).as(reportAnswer.toString()).isEqualTo(200);
+        assertThat(settlementAnswer.status()).as(settlementAnswer.toString()).isIn(200, 422);
+        assertThat(reportAnswer.<Integer>json("$.applied")).as("the payment counts for whichever came first")
+                                                          .isEqualTo(settlementAnswer.status() == 200 ? 1 : 2);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%PaymentExecutedEvent'""")
+                       .param(paid).query(Long.class).single()).isOne();
+        assertThat(payment(rejected).<String>json("$.status")).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM bulk_command WHERE target_id = ? AND status <> 'COMPLETED'").param(UUID.fromString(batch))
+                       .query(Long.class).single()).as("no command failed or left running").isZero();
+    }
+
     @Test
     void aNotificationBooksDebitsAndReturnsCreditsAndListsWhatDisagrees() {
         post(report("pain002-partial.xml", "STS-3"));

@@ -174,7 +174,8 @@ public class BulkCommands {
 
     /**
      * Runs the command's remaining parts and its last command, here and now. A refusal by a rule
-     * fails the command (FAILED, with the message) and is thrown; any other failure leaves it
+     * fails the command (FAILED, with the message) and is thrown; so is a command another runner
+     * failed (as a {@link StateConflict} with its message); any other failure leaves it
      * RUNNING, to be resumed, and is thrown. The caller's transaction, if any (a request's, which
      * records the answer after the command), waits idle meanwhile. Another runner of the same
      * command (the resumer, a retry of its request, another node) takes turns with this one, a part
@@ -258,9 +259,13 @@ public class BulkCommands {
 
     /** One part, or the last command; answers whether there is more to do. */
     private boolean step(UUID commandId) {
-        var command = jdbc.sql("SELECT kind, status, meta_data FROM bulk_command WHERE command_id = ? FOR UPDATE").param(commandId)
-                          .query((rs, row) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBytes(3)}).optional()
+        var command = jdbc.sql("SELECT kind, status, meta_data, error FROM bulk_command WHERE command_id = ? FOR UPDATE").param(commandId)
+                          .query((rs, row) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)}).optional()
                           .orElseThrow(() -> new NotFoundException("bulk command", commandId));
+        if ("FAILED".equals(command[1])) {
+            // another runner (the resumer, a retry, another node) failed it by a rule: this one's caller fails with it
+            throw new StateConflict("bulk command " + commandId + " failed: " + command[3]);
+        }
         if (!"RUNNING".equals(command[1])) {
             return false;
         }

@@ -2,19 +2,18 @@ package se.benefitledger.api.payout;
 
 import org.springframework.stereotype.Component;
 import se.benefitledger.api.bulk.BulkKind;
-import se.benefitledger.core.payment.ReturnPaymentCommand;
+import se.benefitledger.core.payment.ReturnPaymentsCommand;
 import se.benefitledger.core.payout.RecordBankReportCommand;
 import se.benefitledger.core.payout.SettlePayoutBatchCommand;
 import se.benefitledger.projections.decision.DecisionQueries;
 import se.benefitledger.projections.payout.PayoutBatchQueries;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
- * A bank report applied in parts: its settlements (a part each, as a settlement in parts), then its returns (one
- * payment each), then the record of the message, which makes the same message again change nothing. Each part
- * locks what it changes, as the same command sent on its own would.
+ * A bank report applied in parts: its settlements (a part each, as a settlement in parts), then its returns (up to
+ * {@value ReturnPaymentsCommand#MAX_RETURNS} payments a part), then the record of the message, which makes the same
+ * message again change nothing. Each part locks what it changes, as the same commands sent on their own would.
  */
 @Component
 class ApplyBankReportInParts implements BulkKind {
@@ -40,8 +39,8 @@ class ApplyBankReportInParts implements BulkKind {
         if (part instanceof SettlePayoutBatchCommand settle) {
             return settling.prepare(settle);
         }
-        if (part instanceof ReturnPaymentCommand returned) {
-            decisions.lockDecisionsOfPayments(List.of(returned.paymentId()));
+        if (part instanceof ReturnPaymentsCommand returns) {
+            decisions.lockDecisionsOfPayments(returns.aggregateIdentifiers());
         } else {
             batches.lock(((RecordBankReportCommand) part).batchId());
         }

@@ -5,6 +5,7 @@ import se.benefitledger.api.bulk.BulkCommands;
 import se.benefitledger.api.problem.NotFoundException;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
+import se.benefitledger.core.payment.ReturnPaymentsCommand;
 import se.benefitledger.core.payout.BankReportIssue;
 import se.benefitledger.core.payout.RecordBankReportCommand;
 import se.benefitledger.core.payout.SettlePayoutBatchCommand;
@@ -101,7 +102,7 @@ public class BankReportService {
         // a settlement command takes at most one part's payments (a whole file's status settles every payment still waiting)
         plan.settlements.forEach((settledOn, results) -> PayoutBatchService.parts(results)
                 .forEach(part -> commands.add(new SettlePayoutBatchCommand(batchId, settledOn, part, null))));
-        commands.addAll(plan.returns);
+        PayoutBatchService.parts(plan.returns, ReturnPaymentsCommand.MAX_RETURNS).forEach(part -> commands.add(new ReturnPaymentsCommand(part)));
         commands.add(new RecordBankReportCommand(batchId, report.messageId(), plan.applied, plan.unmatched, plan.conflicts));
         return commands;
     }

@@ -110,9 +110,13 @@ public class PayoutBatchService {
 
     /** The items in parts of at most {@link BulkCommand#MAX_AGGREGATES}, as bulk commands take them. */
     static <T> List<List<T>> parts(List<T> items) {
+        return parts(items, BulkCommand.MAX_AGGREGATES);
+    }
+
+    static <T> List<List<T>> parts(List<T> items, int size) {
         var parts = new ArrayList<List<T>>();
-        for (int from = 0; from < items.size(); from += BulkCommand.MAX_AGGREGATES) {
-            parts.add(items.subList(from, Math.min(items.size(), from + BulkCommand.MAX_AGGREGATES)));
+        for (int from = 0; from < items.size(); from += size) {
+            parts.add(items.subList(from, Math.min(items.size(), from + size)));
         }
         return parts;
     }

@@ -11,6 +11,7 @@ import se.benefitledger.api.support.LedgerApiTest;
 import se.benefitledger.api.support.Municipalities;
 import se.benefitledger.api.support.Projections;
 import se.benefitledger.api.support.Users;
+import se.benefitledger.core.payment.ReturnPaymentsCommand;
 import se.benefitledger.core.shared.BulkCommand;
 
 import java.io.IOException;
@@ -218,6 +219,52 @@ class BankReportApiTest {
         assertThat(answer.<Integer>json("$.applied")).isEqualTo(payments);
         assertThat(Users.FRIDA.on(port).get("/api/v1/payout-batches/" + batch).<Integer>json("$.rejectedCount")).isEqualTo(payments);
         assertThat(Users.FRIDA.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
+    }
+
+    /**
+     * A notification returning more payments than one bulk command may return (200, each with its decision): every one
+     * returned, in parts, and every reservation given back.
+     */
+    @Test
+    void aNotificationReturningMoreThanOnePartOfPaymentsReturnsEveryOne() {
+        String large = Municipalities.fresh();
+        String decision = ledger.decision(ledger.household(large), "2021-03", "500.00");
+        var payments = new ArrayList<String>();
+        for (int i = 0; i <= ReturnPaymentsCommand.MAX_RETURNS; i++) {
+            payments.add(ledger.payment(decision, "1.00", "2021-02-25"));
+        }
+        batch = ledger.batch(large, "2021-02-25").json("$.batchId");
+        var accepted = post("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt>
+                  <GrpHdr><MsgId>STS-10</MsgId><CreDtTm>2021-02-25T18:00:00+01:00</CreDtTm></GrpHdr>
+                  <OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId><GrpSts>ACSC</GrpSts></OrgnlGrpInfAndSts>
+                </CstmrPmtStsRpt></Document>""".formatted(compact(batch)));
+        assertThat(accepted.<Integer>json("$.applied")).as(accepted.toString()).isEqualTo(payments.size());
+        var credits = new StringBuilder();
+        for (String payment : payments) {
+            credits.append("""
+                    <Ntry><Amt Ccy="SEK">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2021-03-02</Dt></BookgDt>
+                      <BkTxCd><Prtry><Cd>RTRN</Cd></Prtry></BkTxCd>
+                      <NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs><RtrInf><Rsn><Cd>AC06</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry>
+                    """.formatted(compact(payment)));
+        }
+
+        var returned = post("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn>
+                  <GrpHdr><MsgId>NTF-10</MsgId><CreDtTm>2021-03-02T18:00:00+01:00</CreDtTm></GrpHdr>
+                  <Ntfctn><Id>N1</Id><CreDtTm>2021-03-02T18:00:00+01:00</CreDtTm><Acct><Id><IBAN>SE4550000000058398257466</IBAN></Id></Acct>
+                %s</Ntfctn>
+                </BkToCstmrDbtCdtNtfctn></Document>""".formatted(credits));
+
+        assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
+        assertThat(returned.<Integer>json("$.applied")).isEqualTo(payments.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE batch_id = ? AND status = 'RETURNED'").param(UUID.fromString(batch))
+                       .query(Long.class).single()).isEqualTo(payments.size());
+        assertThat(Users.FRIDA.on(port).get("/api/v1/decisions/" + decision).<String>json("$.committedAmount")).isEqualTo("0.00");
+        assertThat(jdbc.sql("SELECT parts FROM bulk_command WHERE target_id = ? ORDER BY started_at DESC LIMIT 1").param(UUID.fromString(batch))
+                       .query(Integer.class).single()).as("200 returns, 1 return, the record").isEqualTo(3);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import se.benefitledger.core.payment.CancelPaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
+import se.benefitledger.core.payment.ReturnPaymentsCommand;
 import se.benefitledger.core.payment.Payment;
 import se.benefitledger.core.payment.PaymentStatus;
 import se.benefitledger.core.shared.StateConflict;
@@ -45,6 +46,12 @@ public class DecisionPaymentsHandler {
         payment.execute(it -> it.returned(command));
         UUID decisionId = payment.invoke(Payment::decisionId);
         decisions.load(decisionId.toString()).execute(decision -> decision.release(command.paymentId(), ReleaseReason.RETURNED));
+    }
+
+    /** All or none: a return one payment's state refuses refuses the others with it. */
+    @CommandHandler
+    public void handle(ReturnPaymentsCommand command) {
+        command.returns().forEach(this::handle);
     }
 
     @CommandHandler

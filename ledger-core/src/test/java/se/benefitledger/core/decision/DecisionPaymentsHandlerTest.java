@@ -19,15 +19,18 @@ import se.benefitledger.core.payment.PaymentReturnedEvent;
 import se.benefitledger.core.payment.PaymentScheduledEvent;
 import se.benefitledger.core.payment.ReissuePaymentCommand;
 import se.benefitledger.core.payment.ReturnPaymentCommand;
+import se.benefitledger.core.payment.ReturnPaymentsCommand;
 import se.benefitledger.core.shared.BusinessRuleViolation;
 import se.benefitledger.core.shared.LegalBasis;
 import se.benefitledger.core.shared.Money;
 import se.benefitledger.core.shared.StateConflict;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.benefitledger.core.Examples.DUE;
 import static se.benefitledger.core.Examples.MARCH;
 import static se.benefitledger.core.Examples.TROSA;
@@ -58,6 +61,45 @@ class DecisionPaymentsHandlerTest {
               .when(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null))
               .expectEvents(returned("8450.00"),
                       new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED));
+    }
+
+    /** A bank's notification returning two payments of one decision: each returned and released, as one at a time. */
+    @Test
+    void aBulkReturnReturnsEachPaymentAndReleasesItsReservation() {
+        UUID rent = UUID.randomUUID();
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"),
+                      example.reserved(rent, "1000.00"))
+              .given("Payment", paymentId, executed("8450.00"))
+              .given("Payment", rent, example.scheduled(rent, "1000.00"), example.batched(rent, batchId), example.executed(rent, batchId, "1000.00", DUE))
+              .when(new ReturnPaymentsCommand(List.of(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null),
+                      new ReturnPaymentCommand(rent, RETURNED_ON, "account closed", null))))
+              .expectEvents(returned("8450.00"),
+                      new DecisionReservationReleasedEvent(example.decisionId, paymentId, Money.parse("8450.00"), ReleaseReason.RETURNED),
+                      new PaymentReturnedEvent(rent, batchId, example.householdId, TROSA, MARCH, Money.parse("1000.00"), DUE, RETURNED_ON,
+                              "account closed"),
+                      new DecisionReservationReleasedEvent(example.decisionId, rent, Money.parse("1000.00"), ReleaseReason.RETURNED));
+    }
+
+    @Test
+    void aBulkReturnOfWhichOnePaymentCannotBeReturnedReturnsNone() {
+        UUID waiting = UUID.randomUUID();
+        ledger.given("Decision", example.decisionId, example.decisionOf("10000.00"), example.reserved(paymentId, "8450.00"),
+                      example.reserved(waiting, "1000.00"))
+              .given("Payment", paymentId, executed("8450.00"))
+              .given("Payment", waiting, example.scheduled(waiting, "1000.00"), example.batched(waiting, batchId))
+              .when(new ReturnPaymentsCommand(List.of(new ReturnPaymentCommand(paymentId, RETURNED_ON, "account closed", null),
+                      new ReturnPaymentCommand(waiting, RETURNED_ON, "account closed", null))))
+              .expectException(StateConflict.class, "payment " + waiting + " is BATCHED; it must be EXECUTED to be returned");
+    }
+
+    @Test
+    void aBulkReturnTakesOneToTwoHundredPayments() {
+        var returns = new ArrayList<ReturnPaymentCommand>();
+        for (int i = 0; i <= ReturnPaymentsCommand.MAX_RETURNS; i++) {
+            returns.add(new ReturnPaymentCommand(UUID.randomUUID(), RETURNED_ON, "account closed", null));
+        }
+        assertThatThrownBy(() -> new ReturnPaymentsCommand(returns)).hasMessage("returns of 1 to 200 payments in one command, not 201");
+        assertThatThrownBy(() -> new ReturnPaymentsCommand(List.of())).hasMessage("returns of 1 to 200 payments in one command, not 0");
     }
 
     @Test
@@ -164,7 +206,7 @@ class DecisionPaymentsHandlerTest {
 
     /** The payment's events up to its execution, then {@code later}. */
     private Object[] executed(String amount, Object... later) {
-        var events = new java.util.ArrayList<Object>(List.of(example.scheduled(paymentId, amount), example.batched(paymentId, batchId),
+        var events = new ArrayList<Object>(List.of(example.scheduled(paymentId, amount), example.batched(paymentId, batchId),
                 example.executed(paymentId, batchId, amount, DUE)));
         events.addAll(List.of(later));
         return events.toArray();

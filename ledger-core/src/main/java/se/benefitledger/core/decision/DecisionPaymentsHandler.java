@@ -48,7 +48,7 @@ public class DecisionPaymentsHandler {
         decisions.load(decisionId.toString()).execute(decision -> decision.release(command.paymentId(), ReleaseReason.RETURNED));
     }
 
-    /** All or none: a return one payment's state refuses refuses the others with it. */
+    /** All or none: a payment whose state refuses its return refuses the other returns with it. */
     @CommandHandler
     public void handle(ReturnPaymentsCommand command) {
         command.returns().forEach(this::handle);

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +33,10 @@ import static se.benefitledger.tools.benchmark.Harness.seconds;
  * process, from this one: a warm-up, then {@code --runs} measured runs of {@code --seconds} each. For each run it prints
  * the commands per second, their p50 and p99, and the CPU per command of the target's JVM, of PostgreSQL and of this
  * client, read from {@code /proc} (the target is the process running {@code LoadTarget}).
- * Options (these are the defaults): {@code --port=8080 --clients=16 --warmup=80 --seconds=20 --runs=3 --first-person=0}. A
- * second load against the same target needs applicants the first did not register: the {@code --first-person} that the
- * first printed at its end.
+ * Options (these are the defaults): {@code --port=8080 --clients=16 --warmup=80 --seconds=20 --runs=3 --first-person=0}, and
+ * {@code --target-pid} for a target other than a {@code LoadTarget}. A second load against the same target needs applicants
+ * the first did not register: the {@code --first-person} that the first printed at its end. {@link #inOwnProcess} is how
+ * {@link LedgerBenchmark} runs it: the service's JVM then carries none of the load generator's threads, CPU or heap.
  */
 public final class CommandLoad {
 
@@ -54,7 +56,8 @@ public final class CommandLoad {
     public static void main(String[] args) throws Exception {
         var load = new CommandLoad(Integer.parseInt(option(args, "port", "8080")), Integer.parseInt(option(args, "clients", "16")));
         load.persons.set(Long.parseLong(option(args, "first-person", "0")));
-        Path target = target();
+        String pid = option(args, "target-pid", "");
+        Path target = pid.isEmpty() ? target() : Path.of("/proc", pid);
         double warmup = Double.parseDouble(option(args, "warmup", "80"));
         double seconds = Double.parseDouble(option(args, "seconds", "20"));
         int runs = Integer.parseInt(option(args, "runs", "3"));
@@ -74,8 +77,60 @@ public final class CommandLoad {
             System.out.printf("run %d: %,d commands in %.1f s = %,.0f commands/s, %s; CPU per command: service JVM %.2f ms, "
                               + "PostgreSQL %.2f ms, this client %.2f ms%n", run, latencies.count(), took, latencies.count() / took, latencies,
                     serviceUsed.jvm() * perCommand, serviceUsed.postgres() * perCommand, clientUsed.jvm() * perCommand);
+            System.out.println(new Result(latencies, took, serviceUsed.jvm() * perCommand, serviceUsed.postgres() * perCommand).line());
         }
         System.out.printf("next load against this target: --first-person=%d%n", load.persons.get());
+    }
+
+    /**
+     * One run of {@code clients} clients for {@code seconds} after {@code warmup} seconds against the service on {@code port}
+     * in this JVM, by this class in a JVM of its own (this one's class path, 256 MB of heap); its output is printed here,
+     * indented. Fails with the load's own failure (an answer other than 201) when it has one.
+     */
+    static Result inOwnProcess(int port, int clients, double warmup, double seconds) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), CommandLoad.class.getName(), "--port=" + port, "--clients=" + clients,
+                "--warmup=" + warmup, "--seconds=" + seconds, "--runs=1", "--target-pid=" + ProcessHandle.current().pid())
+                .redirectErrorStream(true)
+                .start();
+        System.out.printf("REST commands: the load generator is process %d, the service's JVM %d%n", process.pid(),
+                ProcessHandle.current().pid());
+        Result result = null;
+        var output = new StringBuilder();
+        try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                System.out.println("  " + line);
+                output.append(line).append('\n');
+                if (line.startsWith(Result.PREFIX)) {
+                    result = Result.parse(line);
+                }
+            }
+        }
+        if (process.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the load generator ended with " + process.exitValue() + ": " + output);
+        }
+        return result;
+    }
+
+    /** A run's figures as the line it prints for {@link #inOwnProcess}: commands, seconds, latencies, CPU ms per command. */
+    record Result(Latencies latencies, double seconds, double serviceJvmMs, double postgresMs) {
+
+        static final String PREFIX = "result: ";
+
+        double perSecond() {
+            return latencies.count() / seconds;
+        }
+
+        String line() {
+            return PREFIX + String.format(Locale.ROOT, "%d %.3f %.3f %.3f %.3f %.4f %.4f", latencies.count(), seconds, latencies.p50(),
+                    latencies.p99(), latencies.max(), serviceJvmMs, postgresMs);
+        }
+
+        static Result parse(String line) {
+            String[] f = line.substring(PREFIX.length()).split(" ");
+            return new Result(new Latencies(Long.parseLong(f[0]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])),
+                    Double.parseDouble(f[1]), Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+        }
     }
 
     /** The process running LoadTarget (its /proc directory). */

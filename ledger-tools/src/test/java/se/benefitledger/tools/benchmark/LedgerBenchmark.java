@@ -45,10 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,7 +60,8 @@ import static se.benefitledger.tools.benchmark.Harness.withBcryptDemoUsers;
  * <li>load: a synthetic plan (default: national, 2025) through the command side, month by month;</li>
  * <li>reports: p50/p99 of each report over HTTP once the projections caught up, for the largest municipality;</li>
  * <li>rebuild: all six report projections replayed at once, events in the store per second;</li>
- * <li>REST commands: 16 clients registering households, making decisions and scheduling payments over loopback HTTP;</li>
+ * <li>REST commands: 16 clients registering households, making decisions and scheduling payments over loopback HTTP, from a
+ * load generator in a JVM of its own ({@link CommandLoad});</li>
  * <li>limits, with plain JDBC: COPY of a month's number of event rows, a scan of the event table decoding every payload,
  * single-row commits from 16 clients; the reports' own queries called without HTTP;</li>
  * <li>the peak heap of this JVM (service, harness and plan alike).</li>
@@ -167,6 +165,7 @@ public final class LedgerBenchmark {
         private final HeapSampler heap;
         private final JdbcClient jdbc;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final int port;
         private final String baseUrl;
         private final SyntheticPlan plan;
         private final MunicipalityCode reported;
@@ -177,7 +176,8 @@ public final class LedgerBenchmark {
             this.options = options;
             this.heap = heap;
             this.jdbc = service.getBean(JdbcClient.class);
-            this.baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+            this.port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
+            this.baseUrl = "http://localhost:" + port;
             this.plan = SyntheticPlan.of(options.seed(), options.size(), options.from(), options.to());
             this.reported = plan.shares().stream().max(Comparator.comparingInt(SyntheticPlan.Share::households)).orElseThrow().municipality();
         }
@@ -332,71 +332,26 @@ public final class LedgerBenchmark {
 
         /**
          * {@code restClients} clients, each in turn registering a household, making a decision and scheduling two payments,
-         * every POST with a fresh Idempotency-Key; then the same clients' worth of single-row commits without the ledger.
+         * every POST with a fresh Idempotency-Key, from a load generator in a process of its own ({@link CommandLoad}); then
+         * the same clients' worth of single-row commits without the ledger.
          */
         private void restCommands() throws Exception {
-            var latencies = new ConcurrentLinkedQueue<Long>();
-            var persons = new AtomicLong();
-            var failures = new ConcurrentLinkedQueue<String>();
-            // warm up the endpoints, then measure
-            clients(Math.min(5, options.restSeconds() / 3), persons, new ConcurrentLinkedQueue<>(), failures);
-            long started = System.nanoTime();
-            clients(options.restSeconds(), persons, latencies, failures);
-            double secs = seconds(started);
-            if (!failures.isEmpty()) {
-                throw new IllegalStateException(failures.size() + " REST commands failed, e.g. " + failures.peek());
-            }
-            var ours = Latencies.of(latencies);
-            double perSecond = ours.count() / secs;
-            System.out.printf("REST commands: %,d in %.1f s = %,.0f commands/s, %s (%d clients)%n", ours.count(), secs, perSecond, ours,
-                    options.restClients());
+            var load = CommandLoad.inOwnProcess(port, options.restClients(), Math.min(5, options.restSeconds() / 3), options.restSeconds());
+            var ours = load.latencies();
+            double perSecond = load.perSecond();
+            System.out.printf("REST commands: %,d in %.1f s = %,.0f commands/s, %s (%d clients); CPU per command: service JVM %.2f ms, "
+                              + "PostgreSQL %.2f ms%n", ours.count(), load.seconds(), perSecond, ours, options.restClients(), load.serviceJvmMs(),
+                    load.postgresMs());
             var commits = RawLimits.asOwner(service).commits(options.restClients(), Math.min(10, options.restSeconds()));
             System.out.printf("limit: %,d single-row commits in %.1f s = %,.0f commits/s, %s%n", commits.commits(), commits.seconds(),
                     commits.perSecond(), commits.latencies());
-            rows.add(new Row("REST commands, " + options.restClients() + " clients (register, decide, 2 × schedule)",
-                    String.format("%,.0f commands/s, p99 %.1f ms", perSecond, ours.p99()),
+            rows.add(new Row("REST commands, " + options.restClients() + " clients in a process of their own (register, decide, 2 × schedule)",
+                    String.format("%,.0f commands/s, p99 %.1f ms; CPU per command: JVM %.2f ms, PostgreSQL %.2f ms", perSecond, ours.p99(),
+                            load.serviceJvmMs(), load.postgresMs()),
                     String.format("%,.0f single-row commits/s, p99 %.1f ms", commits.perSecond(), commits.latencies().p99()),
                     ratio(perSecond / commits.perSecond()), "≥ 1,000 commands/s, p99 < 50 ms",
                     perSecond >= 1_000 && ours.p99() < 50 ? "yes" : String.format("no (%+.0f %% throughput, p99 %+.0f %%)",
                             100 * (perSecond / 1_000 - 1), 100 * (ours.p99() / 50 - 1))));
-        }
-
-        private void clients(double seconds, AtomicLong persons, ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> failures)
-                throws Exception {
-            ExecutorService threads = Executors.newFixedThreadPool(options.restClients());
-            long deadline = System.nanoTime() + (long) (seconds * 1e9);
-            try {
-                var done = new ArrayList<Future<?>>();
-                for (int c = 0; c < options.restClients(); c++) {
-                    done.add(threads.submit(() -> {
-                        while (System.nanoTime() < deadline && failures.isEmpty()) {
-                            CaseworkerRound.run((path, body, idField) -> timed(latencies, failures, path, body, idField), "0488",
-                                    persons.getAndIncrement(), YearMonth.of(2026, 1), LocalDate.of(2025, 12, 23));
-                        }
-                        return null;
-                    }));
-                }
-                for (var future : done) {
-                    future.get();
-                }
-            } finally {
-                threads.shutdownNow();
-            }
-        }
-
-        private String timed(ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> failures, String path, String body,
-                             String idField) throws IOException, InterruptedException {
-            long started = System.nanoTime();
-            var response = http.send(request(path, "anna").header("Content-Type", "application/json")
-                                                          .header("Idempotency-Key", UUID.randomUUID().toString())
-                                                          .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            latencies.add(System.nanoTime() - started);
-            if (response.statusCode() != 201) {
-                failures.add("POST " + path + " answered " + response.statusCode() + " " + response.body());
-                throw new IllegalStateException(failures.peek());
-            }
-            return JSON.readTree(response.body()).get(idField).asText();
         }
 
         private void heapRow() {

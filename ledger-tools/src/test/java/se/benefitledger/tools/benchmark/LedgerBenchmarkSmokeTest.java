@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerBenchmarkSmokeTest {
 
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(\\.\\d+)?");
+    private static final Pattern LOAD_GENERATOR = Pattern.compile("the load generator is process (\\d+), the service's JVM (\\d+)");
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -48,8 +49,12 @@ class LedgerBenchmarkSmokeTest {
         assertThat(table).anyMatch(row -> row.startsWith("| load: S month"))
                          .anyMatch(row -> row.startsWith("| rebuild: 6 projections at once"))
                          .anyMatch(row -> row.startsWith("| report duration-buckets"))
-                         .anyMatch(row -> row.startsWith("| REST commands, 16 clients"))
+                         .anyMatch(row -> row.startsWith("| REST commands, 16 clients in a process of their own"))
                          .anyMatch(row -> row.startsWith("| peak heap"));
+        var processes = LOAD_GENERATOR.matcher(output);
+        assertThat(processes.find()).as(output).isTrue();
+        assertThat(processes.group(1)).as("the REST load comes from another process than the service's").isNotEqualTo(processes.group(2));
+        assertThat(output).contains("  " + CommandLoad.Result.PREFIX);
         assertThat(benchmarks).as("the smoke run writes no figures").doesNotExist();
     }
 }

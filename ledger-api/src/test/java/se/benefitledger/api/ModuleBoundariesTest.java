@@ -10,6 +10,12 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +78,15 @@ class ModuleBoundariesTest {
             .and(JavaClass.Predicates.containAnyFieldsThat(CanBeAnnotated.Predicates.annotatedWith(AggregateIdentifier.class)))
             .should().beAnnotatedWith(Revision.class)
             .because("a snapshot carries its aggregate's revision, and raising it retires old snapshots (see docs/evolving-events.md)");
+
+    @ArchTest
+    static final ArchRule eventHandlersSendNothing = noClasses().that(JavaClass.Predicates.containAnyMethodsThat(
+                    CanBeAnnotated.Predicates.annotatedWith(EventHandler.class)))
+            .should().dependOnClassesThat(JavaClass.Predicates.assignableTo(CommandGateway.class).or(JavaClass.Predicates.assignableTo(CommandBus.class))
+                                                              .or(JavaClass.Predicates.assignableTo(EventGateway.class))
+                                                              .or(JavaClass.Predicates.assignableTo(EventBus.class))
+                                                              .or(JavaClass.Predicates.assignableTo(DeadlineManager.class)))
+            .because("only commands cause messages, so correlation data is only taken from commands (EventMetadataConfiguration.CommandsOnly)");
 
     private static String[] packages(String prefix, List<String> names) {
         return names.stream().map(name -> prefix + name + "..").toArray(String[]::new);

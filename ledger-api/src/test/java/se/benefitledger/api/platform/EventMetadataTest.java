@@ -1,6 +1,9 @@
 package se.benefitledger.api.platform;
 
 import com.jayway.jsonpath.JsonPath;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +25,8 @@ class EventMetadataTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Configuration axon;
 
     @Test
     void everyStoredEventCarriesWhoWhereAndWhichRequest() {
@@ -47,6 +52,19 @@ class EventMetadataTest {
         assertThat(JsonPath.<String>read(metadata, "$.causationId")).isNotBlank().isNotEqualTo(stored.get("event_identifier"));
         assertThat(JsonPath.<String>read(metadata, "$.requestId")).isEqualTo(requestId);
         assertThat(JsonPath.<String>read(metadata, "$.idempotencyKey")).isEqualTo(key);
+    }
+
+    @Test
+    void handlingAnEventPassesNoCorrelationDataOnAndLeavesItsMetadataUnread() {
+        var event = new GenericEventMessage<>("an event a projection handles") {
+            @Override
+            public MetaData getMetaData() {
+                throw new AssertionError("the event's metadata was decoded");
+            }
+        };
+
+        assertThat(axon.correlationDataProviders()).hasSize(2)
+                                                   .allSatisfy(provider -> assertThat(provider.correlationDataFor(event)).isEmpty());
     }
 
     @Test

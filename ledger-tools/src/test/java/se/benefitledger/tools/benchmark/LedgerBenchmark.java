@@ -130,7 +130,7 @@ public final class LedgerBenchmark {
         System.setProperty("disable-axoniq-console-message", "true");
         var heap = HeapSampler.start();
         Path home = Files.createTempDirectory("ledger-benchmark");
-        String machine = machine();
+        String machine = commit() + "; " + machine();
         System.out.printf("ledger benchmark: %s%n", machine);
         long started = System.nanoTime();
         ConfigurableApplicationContext service = null;
@@ -471,6 +471,35 @@ public final class LedgerBenchmark {
     /** "yes", or "no" and by how much the figure misses the target. */
     private static String met(boolean met, double ours, double target, String unit) {
         return met ? "yes" : String.format("no (%,.1f %s vs %,.0f %s: %+.0f %%)", ours, unit, target, unit, 100 * (ours / target - 1));
+    }
+
+    /**
+     * The commit measured: git's HEAD in the working directory, "with uncommitted changes" when a tracked file other than
+     * BENCHMARKS.md differs from it, "unknown" without git.
+     */
+    private static String commit() {
+        try {
+            String head = git("rev-parse", "--short", "HEAD");
+            boolean changed = !git("status", "--porcelain", "--untracked-files=no", "--", ":(top)", ":(top,exclude)BENCHMARKS.md").isEmpty();
+            return "commit `" + head + "`" + (changed ? " with uncommitted changes" : "");
+        } catch (IOException | RuntimeException e) {
+            return "commit unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "commit unknown";
+        }
+    }
+
+    private static String git(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<String>();
+        command.add("git");
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + ": " + output);
+        }
+        return output;
     }
 
     private static String machine() {

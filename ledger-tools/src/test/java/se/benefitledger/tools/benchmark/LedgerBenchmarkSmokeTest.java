@@ -55,6 +55,7 @@ class LedgerBenchmarkSmokeTest {
         assertThat(processes.find()).as(output).isTrue();
         assertThat(processes.group(1)).as("the REST load comes from another process than the service's").isNotEqualTo(processes.group(2));
         assertThat(output).contains("  " + CommandLoad.Result.PREFIX);
+        assertThat(output).as("the commit measured").containsPattern("ledger benchmark: commit (`[0-9a-f]+`( with uncommitted changes)?|unknown); ");
         assertThat(benchmarks).as("the smoke run writes no figures").doesNotExist();
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ import static se.benefitledger.tools.benchmark.Harness.seconds;
 public final class CommandLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An answer slower than this fails the load (and with it the benchmark) instead of stalling it. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(1);
     private static final String ANNA = "Basic " + Base64.getEncoder().encodeToString("anna:demo".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -176,6 +179,7 @@ public final class CommandLoad {
     private String post(ConcurrentLinkedQueue<Long> latencies, String path, String body, String idField) throws Exception {
         long started = System.nanoTime();
         var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                                            .timeout(REQUEST_TIMEOUT)
                                             .header("Authorization", ANNA)
                                             .header("Content-Type", "application/json")
                                             .header("Idempotency-Key", UUID.randomUUID().toString())
